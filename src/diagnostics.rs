@@ -1,0 +1,150 @@
+//! Problems found in the site's files, reported like a compiler does:
+//! `path:line:col: error: message` plus an optional hint, all at once and sorted.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    /// Path as shown to the maintainer: relative to the site root where possible.
+    pub file: PathBuf,
+    /// 1-based; 0 when the problem concerns the file as a whole.
+    pub line: u64,
+    pub col: u64,
+    pub message: String,
+    pub hint: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn error(file: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            file: file.into(),
+            line: 0,
+            col: 0,
+            message: message.into(),
+            hint: None,
+        }
+    }
+
+    pub fn warning(file: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(file, message)
+        }
+    }
+
+    pub fn at(mut self, line: u64, col: u64) -> Self {
+        self.line = line;
+        self.col = col;
+        self
+    }
+
+    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    fn sort_key(&self) -> (&Path, u64, u64, Severity, &str) {
+        (&self.file, self.line, self.col, self.severity, &self.message)
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let kind = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        write!(f, "{}", self.file.display())?;
+        if self.line > 0 {
+            write!(f, ":{}:{}", self.line, self.col)?;
+        }
+        write!(f, ": {kind}: {}", self.message)?;
+        if let Some(hint) = &self.hint {
+            write!(f, "\n  hint: {hint}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Everything found in one run. Collecting (rather than returning early) is what lets
+/// maintainers see every problem at once.
+#[derive(Debug, Default)]
+pub struct Diagnostics {
+    items: Vec<Diagnostic>,
+}
+
+impl Diagnostics {
+    pub fn push(&mut self, diagnostic: Diagnostic) {
+        self.items.push(diagnostic);
+    }
+
+    /// Pushes and returns the diagnostic so that a hint can still be added.
+    pub fn push_mut(&mut self, diagnostic: Diagnostic) -> &mut Diagnostic {
+        let index = self.items.len();
+        self.items.push(diagnostic);
+        &mut self.items[index]
+    }
+
+    pub fn extend(&mut self, other: Diagnostics) {
+        self.items.extend(other.items);
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.items.iter().any(|d| d.severity == Severity::Error)
+    }
+
+    pub fn count(&self, severity: Severity) -> usize {
+        self.items.iter().filter(|d| d.severity == severity).count()
+    }
+
+    /// Sorted by file, position, severity and message, without repeats.
+    pub fn sorted(&self) -> Vec<Diagnostic> {
+        let mut items = self.items.clone();
+        items.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        items.dedup();
+        items
+    }
+}
+
+/// The closest candidate to `wrong`, for "did you mean" hints.
+pub fn did_you_mean<'a>(wrong: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let wrong_lower = wrong.to_lowercase();
+    candidates
+        .into_iter()
+        .map(|c| (strsim::jaro_winkler(&wrong_lower, &c.to_lowercase()), c))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)))
+        .map(|(_, c)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_like_a_compiler() {
+        let d = Diagnostic::error("data/po/x.yaml", "unknown kommun code \"9999\"")
+            .at(4, 7)
+            .hint("did you mean \"0999\"?");
+        assert_eq!(
+            d.to_string(),
+            "data/po/x.yaml:4:7: error: unknown kommun code \"9999\"\n  hint: did you mean \"0999\"?"
+        );
+    }
+
+    #[test]
+    fn suggests_the_nearest_name() {
+        let names = ["kommuner", "kallor", "kontakt"];
+        assert_eq!(did_you_mean("komuner", names), Some("kommuner"));
+        assert_eq!(did_you_mean("zzz", names), None);
+    }
+}

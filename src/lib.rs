@@ -1,0 +1,113 @@
+//! Katalog: the national directory of Personligt ombud and Delaktighetsmodellen as a
+//! static site.
+//!
+//! The pipeline runs one way, each stage in its own module:
+//! [`load`] (files → records) → [`validate`] (records → diagnostics) →
+//! [`model`] (records → immutable [`model::Site`]) → [`plan`] (every output path with its
+//! template and context) → [`render`] (minijinja, in parallel) → [`output`] (temporary
+//! folder, then swapped into place).
+
+pub mod datum;
+pub mod diagnostics;
+pub mod load;
+pub mod markdown;
+pub mod model;
+pub mod output;
+pub mod plan;
+pub mod records;
+pub mod render;
+pub mod slug;
+pub mod text;
+pub mod validate;
+
+use std::path::Path;
+
+use diagnostics::{Diagnostic, Diagnostics};
+
+/// What a successful check or build reports.
+pub struct Report {
+    /// Warnings (and, on failure, errors), sorted.
+    pub diagnostics: Diagnostics,
+    pub pages_written: usize,
+}
+
+/// Loads and validates the site at `root`, returning the model when there are no errors.
+pub fn check(root: &Path) -> (Option<model::Site>, Diagnostics) {
+    let (loaded, mut diags) = load::load(root);
+    diags.extend(validate::validate(&loaded));
+    if diags.has_errors() {
+        return (None, diags);
+    }
+    let site = model::build(&loaded, datum::build_date());
+    (Some(site), diags)
+}
+
+/// Builds the site at `root` into `out`. On any error `out` is left untouched.
+pub fn build(root: &Path, out: &Path, base_url: Option<&str>) -> Result<Report, Diagnostics> {
+    if let Err(m) = output::check_replaceable(out) {
+        let mut d = Diagnostics::default();
+        d.push(Diagnostic::error(out, m));
+        return Err(d);
+    }
+    let (site, mut diags) = check(root);
+    let Some(mut site) = site else { return Err(diags) };
+    if let Some(url) = base_url {
+        site.bas_url = url.trim_end_matches('/').to_string();
+    }
+    let theme = match render::load_theme(root, &site) {
+        Ok(t) => t,
+        Err(d) => {
+            diags.extend(d);
+            return Err(diags);
+        }
+    };
+    let statics = match static_files(root) {
+        Ok(s) => s,
+        Err(d) => {
+            diags.extend(d);
+            return Err(diags);
+        }
+    };
+    let (outputs, plan_diags) = plan::plan(&site, statics);
+    diags.extend(plan_diags);
+    if diags.has_errors() {
+        return Err(diags);
+    }
+    let files = match render::render_all(&theme, outputs) {
+        Ok(f) => f,
+        Err(d) => {
+            diags.extend(d);
+            return Err(diags);
+        }
+    };
+    let pages_written = files.iter().filter(|(p, _)| p.ends_with(".html")).count();
+    if let Err(m) = output::write_site(out, &files) {
+        diags.push(Diagnostic::error(out, m));
+        return Err(diags);
+    }
+    Ok(Report { diagnostics: diags, pages_written })
+}
+
+/// Files under themes/default/static/, published at the site root as they are.
+fn static_files(root: &Path) -> Result<Vec<(String, Vec<u8>)>, Diagnostics> {
+    let dir = root.join("themes/default/static");
+    let mut files = Vec::new();
+    let mut diags = Diagnostics::default();
+    if !dir.is_dir() {
+        return Ok(files);
+    }
+    for entry in walkdir::WalkDir::new(&dir).sort_by_file_name() {
+        match entry {
+            Ok(e) if e.file_type().is_file() => {
+                let rel = e.path().strip_prefix(&dir).map(|p| p.to_string_lossy().replace('\\', "/")).unwrap_or_default();
+                match std::fs::read(e.path()) {
+                    Ok(bytes) => files.push((rel, bytes)),
+                    Err(err) => diags.push(Diagnostic::error(load::relative(root, e.path()), format!("cannot read: {err}"))),
+                }
+            }
+            Ok(_) => {}
+            Err(err) => diags.push(Diagnostic::error("themes/default/static", format!("cannot read folder: {err}"))),
+        }
+    }
+    if diags.has_errors() { Err(diags) } else { Ok(files) }
+}

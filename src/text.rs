@@ -1,0 +1,66 @@
+//! Swedish text conventions: alphabetical order and number formatting.
+
+/// A key that sorts names in Swedish order: a–z, then å, ä, ö; case and the accents
+/// Swedish ignores (é, ü) do not count.
+pub fn sort_key(name: &str) -> Vec<u32> {
+    name.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'å' => 'z' as u32 + 1,
+            'ä' | 'æ' => 'z' as u32 + 2,
+            'ö' | 'ø' => 'z' as u32 + 3,
+            'é' | 'è' | 'ê' | 'ë' => 'e' as u32,
+            'á' | 'à' => 'a' as u32,
+            'ü' => 'y' as u32,
+            c => c as u32,
+        })
+        .collect()
+}
+
+/// The letter a name is filed under in the A–Ö list.
+pub fn initial(name: &str) -> String {
+    name.chars().next().map(|c| c.to_uppercase().collect()).unwrap_or_default()
+}
+
+/// Swedish number style: "302 400" (no-break space between thousands), "0,5", "6".
+pub fn format_number(value: f64) -> String {
+    let rounded = (value * 100.0).round() / 100.0;
+    let negative = rounded < 0.0;
+    let abs = rounded.abs();
+    let whole = abs.trunc() as u64;
+    let mut digits = whole.to_string();
+    let mut grouped = String::new();
+    while digits.len() > 3 {
+        let tail = digits.split_off(digits.len() - 3);
+        grouped = format!("\u{a0}{tail}{grouped}");
+    }
+    let mut out = format!("{}{digits}{grouped}", if negative { "-" } else { "" });
+    let fraction = ((abs - abs.trunc()) * 100.0).round() as u64;
+    if fraction > 0 {
+        let f = format!("{fraction:02}");
+        out.push(',');
+        out.push_str(f.trim_end_matches('0'));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sorts_like_a_swedish_dictionary() {
+        let mut names = vec!["Örebro", "Åre", "Ale", "Älvdalen", "Östersund", "Arboga", "Öckerö"];
+        names.sort_by_key(|n| sort_key(n));
+        assert_eq!(names, ["Ale", "Arboga", "Åre", "Älvdalen", "Öckerö", "Örebro", "Östersund"]);
+    }
+
+    #[test]
+    fn numbers_in_swedish_style() {
+        assert_eq!(format_number(302400.0), "302\u{a0}400");
+        assert_eq!(format_number(0.5), "0,5");
+        assert_eq!(format_number(6.0), "6");
+        assert_eq!(format_number(162.0), "162");
+        assert_eq!(format_number(1234567.25), "1\u{a0}234\u{a0}567,25");
+    }
+}

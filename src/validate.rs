@@ -1,0 +1,528 @@
+//! Stage 2: check the loaded records against each other and against the register.
+//!
+//! Every problem becomes a diagnostic; nothing stops early. The model stage only runs
+//! when this found no errors, so it may rely on every reference resolving.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+use crate::datum::Datum;
+use crate::diagnostics::{Diagnostic, Diagnostics, did_you_mean};
+use crate::load::{Loaded, Sourced};
+use crate::records::*;
+use crate::slug::{is_slug, slugify};
+
+pub fn validate(loaded: &Loaded) -> Diagnostics {
+    let mut c = Checker::new(loaded);
+    c.site();
+    c.register_and_lan();
+    c.kallor();
+    c.kommuner();
+    c.utforare();
+    c.organisations();
+    c.membership();
+    c.konflikter();
+    c.nyckeltal();
+    c.pages();
+    c.diags
+}
+
+/// The sets every reference is checked against, and the diagnostics found so far.
+struct Checker<'a> {
+    loaded: &'a Loaded,
+    diags: Diagnostics,
+    /// kommun code → name, from the register.
+    register: BTreeMap<&'a str, &'a str>,
+    sources: BTreeSet<&'a str>,
+    utforare: BTreeSet<&'a str>,
+    organisations: BTreeSet<&'a str>,
+    /// kommun codes named by a recorded conflict: allowed to be in two places at once.
+    conflicted: BTreeSet<&'a str>,
+}
+
+impl<'a> Checker<'a> {
+    fn new(loaded: &'a Loaded) -> Self {
+        let register = loaded
+            .register
+            .iter()
+            .flat_map(|r| r.record.kommuner.iter())
+            .map(|k| (k.kod.value.as_str(), k.namn.as_str()))
+            .collect();
+        let sources = loaded
+            .kallor
+            .iter()
+            .flat_map(|k| k.record.kallor.iter())
+            .map(|k| k.id.value.as_str())
+            .collect();
+        let utforare = loaded.utforare.iter().map(|u| u.record.id.value.as_str()).collect();
+        let organisations = loaded.po.iter().map(|p| p.record.id.value.as_str()).collect();
+        let conflicted = loaded
+            .konflikter
+            .iter()
+            .flat_map(|k| k.record.konflikter.iter())
+            .flat_map(|k| k.kommuner.iter())
+            .map(|k| k.value.as_str())
+            .collect();
+        Checker { loaded, diags: Diagnostics::default(), register, sources, utforare, organisations, conflicted }
+    }
+
+    fn error<T>(&mut self, file: &Path, at: &S<T>, message: impl Into<String>) -> &mut Diagnostic {
+        let d = Diagnostic::error(file, message).at(at.referenced.line(), at.referenced.column());
+        self.diags.push_mut(d)
+    }
+
+    fn site(&mut self) {
+        let Some(site) = &self.loaded.site else { return };
+        let f = &site.path;
+        if let Err(m) = check_url(&site.record.bas_url.value) {
+            self.error(f, &site.record.bas_url, m);
+        }
+        let years = &site.record.aldersgrans_ar;
+        if !(1..=50).contains(&years.value) {
+            self.error(f, years, "aldersgrans_ar must be between 1 and 50 years");
+        }
+    }
+
+    fn register_and_lan(&mut self) {
+        let loaded = self.loaded;
+        let mut lan_codes = BTreeSet::new();
+        if let Some(lan) = &loaded.lan {
+            self.source_ref(&lan.path, &lan.record.kalla);
+            for l in &lan.record.lan {
+                if !(l.kod.value.len() == 2 && l.kod.value.bytes().all(|b| b.is_ascii_digit())) {
+                    self.error(&lan.path, &l.kod, format!("län code \"{}\" must be two digits", l.kod.value));
+                }
+                if !lan_codes.insert(l.kod.value.as_str()) {
+                    self.error(&lan.path, &l.kod, format!("län code \"{}\" appears twice", l.kod.value));
+                }
+            }
+        }
+        let Some(register) = &loaded.register else { return };
+        self.source_ref(&register.path, &register.record.kalla);
+        let mut seen = BTreeSet::new();
+        for k in &register.record.kommuner {
+            let code = k.kod.value.as_str();
+            if !is_kommun_code(code) {
+                self.error(&register.path, &k.kod, format!("kommun code \"{code}\" must be four digits"));
+            } else if !lan_codes.contains(&code[..2]) && loaded.lan.is_some() {
+                self.error(&register.path, &k.kod, format!("kommun {code} belongs to län {}, which data/lan.yaml lacks", &code[..2]));
+            }
+            if !seen.insert(code) {
+                self.error(&register.path, &k.kod, format!("kommun code \"{code}\" appears twice"));
+            }
+        }
+    }
+
+    fn kallor(&mut self) {
+        let Some(kallor) = &self.loaded.kallor else { return };
+        let f = &kallor.path;
+        let mut seen = BTreeSet::new();
+        for k in &kallor.record.kallor {
+            self.id_format(f, &k.id, "source");
+            if !seen.insert(k.id.value.as_str()) {
+                self.error(f, &k.id, format!("source id \"{}\" appears twice", k.id.value));
+            }
+            self.date(f, &k.datum);
+            if let Some(url) = &k.url {
+                if let Err(m) = check_url(&url.value) {
+                    self.error(f, url, m);
+                }
+            }
+        }
+    }
+
+    fn kommuner(&mut self) {
+        let loaded = self.loaded;
+        let mut files_by_code: BTreeMap<&str, &Path> = BTreeMap::new();
+        for file in &loaded.kommuner {
+            let (f, k) = (&file.path, &file.record);
+            let code = k.kod.value.as_str();
+            match self.register.get(code) {
+                None => {
+                    let hint = self.code_hint(code);
+                    self.error(f, &k.kod, format!("kommun code \"{code}\" is not in the register")).hint = hint;
+                }
+                Some(&name) => {
+                    if k.namn.value != name {
+                        self.error(f, &k.namn, format!("name \"{}\" differs from the register's \"{name}\"", k.namn.value))
+                            .hint = Some(format!("write namn: \"{name}\" (the name SCB uses)"));
+                    }
+                    let expected_stem = format!("{code}-{}", slugify(name));
+                    if file.stem != expected_stem {
+                        self.diags.push(
+                            Diagnostic::error(f, format!("file name does not match kommun {code} {name}"))
+                                .hint(format!("rename the file to {expected_stem}.yaml")),
+                        );
+                    }
+                }
+            }
+            if let Some(first) = files_by_code.insert(code, f) {
+                self.error(f, &k.kod, format!("kommun {code} already has a file: {}", first.display()))
+                    .hint = Some("keep one file per kommun and delete the other".into());
+            }
+            if let Some(url) = &k.webbplats {
+                if let Err(m) = check_url(&url.value) {
+                    self.error(f, url, m);
+                }
+            }
+            if let Some(po) = &k.po {
+                if let Some(status) = &po.status {
+                    if po.kallor.is_empty() {
+                        self.error(f, status, "a PO status needs a source").hint =
+                            Some("add kallor: [id] with the id of the source in data/kallor.yaml".into());
+                    }
+                }
+                self.source_refs(f, &po.kallor);
+            }
+            if let Some(dmo) = &k.dmo {
+                if dmo.kallor.is_empty() && dmo.status.value != DmoStatus::Okand {
+                    self.error(f, &dmo.status, "a DMO status needs a source").hint =
+                        Some("add kallor: [id] with the id of the source in data/kallor.yaml".into());
+                }
+                self.source_refs(f, &dmo.kallor);
+            }
+        }
+        if loaded.register.is_some() {
+            let missing: Vec<(String, String)> = self
+                .register
+                .iter()
+                .filter(|(code, _)| !files_by_code.contains_key(*code))
+                .map(|(c, n)| (c.to_string(), n.to_string()))
+                .collect();
+            for (code, name) in missing {
+                self.diags.push(
+                    Diagnostic::error("data/kommuner", format!("kommun {code} {name} has no file"))
+                        .hint(format!("create data/kommuner/{code}-{}.yaml, or run python3 tools/register.py", slugify(&name))),
+                );
+            }
+        }
+    }
+
+    fn utforare(&mut self) {
+        let loaded = self.loaded;
+        let mut seen = BTreeSet::new();
+        for file in &loaded.utforare {
+            let (f, u) = (&file.path, &file.record);
+            self.id_matches_file(file, &u.id, "utförare");
+            if !seen.insert(u.id.value.as_str()) {
+                self.error(f, &u.id, format!("utförare id \"{}\" appears twice", u.id.value));
+            }
+            for other in &u.drivs_av {
+                if other.value == u.id.value {
+                    self.error(f, other, "an utförare cannot run itself");
+                } else {
+                    self.utforare_ref(f, other);
+                }
+            }
+            self.required_sources(f, &u.kallor);
+        }
+    }
+
+    fn organisations(&mut self) {
+        let loaded = self.loaded;
+        let mut seen = BTreeSet::new();
+        for file in &loaded.po {
+            let (f, o) = (&file.path, &file.record);
+            self.id_matches_file(file, &o.id, "organisation");
+            if !seen.insert(o.id.value.as_str()) {
+                self.error(f, &o.id, format!("organisation id \"{}\" appears twice", o.id.value));
+            }
+            if o.kommuner.value.is_empty() {
+                self.error(f, &o.kommuner, "an organisation needs at least one kommun in kommuner");
+            }
+            let mut members = BTreeSet::new();
+            for k in &o.kommuner.value {
+                self.kommun_ref(f, k);
+                if !members.insert(k.value.as_str()) {
+                    self.error(f, k, format!("kommun \"{}\" is listed twice", k.value));
+                }
+            }
+            if let Some(v) = &o.vardkommun {
+                self.kommun_ref(f, v);
+            }
+            match (&o.utforare, o.driftsform.value) {
+                (Some(u), Driftsform::Entreprenad) => self.utforare_ref(f, u),
+                (None, Driftsform::Entreprenad) => {
+                    self.error(f, &o.driftsform, "driftsform entreprenad needs an utforare").hint =
+                        Some("add utforare: <id> naming a file in data/utforare/".into());
+                }
+                (Some(u), _) => {
+                    self.error(f, u, "utforare is only for driftsform entreprenad").hint =
+                        Some("describe other parties in fakta: instead".into());
+                }
+                (None, _) => {}
+            }
+            for u in &o.kommunuppgifter {
+                self.member_ref(f, &u.kommun, &members);
+                self.source_ref(f, &u.kalla);
+            }
+            if let Some(s) = &o.sedan {
+                self.source_ref(f, &s.kalla);
+            }
+            for n in [&o.ombud, &o.arsarbetare].into_iter().flatten() {
+                self.source_ref(f, &n.kalla);
+                if !n.varde.value.is_finite() || n.varde.value < 0.0 {
+                    self.error(f, &n.varde, "must be a number of zero or more");
+                }
+            }
+            if let Some(k) = &o.kontakt {
+                self.source_ref(f, &k.kalla);
+                if let Some(url) = &k.webb {
+                    if let Err(m) = check_url(&url.value) {
+                        self.error(f, url, m);
+                    }
+                }
+                if let Some(e) = &k.epost {
+                    if !email_address::EmailAddress::is_valid(&e.value) {
+                        self.error(f, e, format!("\"{}\" is not an e-mail address", e.value)).hint =
+                            Some("write it as namn@exempel.se".into());
+                    }
+                }
+                if let Some(t) = &k.telefon {
+                    if let Err(m) = check_phone(&t.value) {
+                        self.error(f, t, m).hint = Some("write it as 0243-123 45 or +46 243 123 45".into());
+                    }
+                }
+            }
+            for fact in &o.fakta {
+                self.source_ref(f, &fact.kalla);
+            }
+            for row in &o.statistik {
+                self.source_ref(f, &row.kalla);
+                if let Some(k) = &row.kommun {
+                    self.member_ref(f, k, &members);
+                }
+                if !(1990..=2100).contains(&row.ar.value) {
+                    self.error(f, &row.ar, format!("{} is not a plausible year", row.ar.value));
+                }
+            }
+            self.required_sources(f, &o.kallor);
+            self.date(f, &o.uppdaterad);
+        }
+    }
+
+    /// A kommun may be run by one organisation, or have a status of its own, but not both
+    /// (nor two organisations) unless a recorded conflict says the sources disagree.
+    fn membership(&mut self) {
+        let loaded = self.loaded;
+        let mut orgs_of: BTreeMap<&str, Vec<(&Path, &S<String>, &str)>> = BTreeMap::new();
+        for file in &loaded.po {
+            for k in &file.record.kommuner.value {
+                orgs_of.entry(k.value.as_str()).or_default().push((&file.path, k, file.record.id.value.as_str()));
+            }
+        }
+        for (code, places) in &orgs_of {
+            if places.len() > 1 && !self.conflicted.contains(code) {
+                let names: Vec<&str> = places.iter().map(|p| p.2).collect();
+                let (f, at, _) = places[places.len() - 1];
+                self.error(f, at, format!("kommun {code} is in {} organisations: {}", places.len(), names.join(", ")))
+                    .hint = Some("a kommun belongs to one organisation; if the sources disagree, record it in data/konflikter.yaml".into());
+            }
+        }
+        for file in &loaded.kommuner {
+            let k = &file.record;
+            let Some(status) = k.po.as_ref().and_then(|p| p.status.as_ref()) else { continue };
+            if let Some(places) = orgs_of.get(k.kod.value.as_str()) {
+                if !self.conflicted.contains(k.kod.value.as_str()) {
+                    self.error(&file.path, status, format!("kommun has a PO status of its own but is in organisation {}", places[0].2))
+                        .hint = Some("remove status (it is derived from the organisation), or record the disagreement in data/konflikter.yaml".into());
+                }
+            }
+        }
+    }
+
+    fn konflikter(&mut self) {
+        let Some(file) = &self.loaded.konflikter else { return };
+        let f = &file.path;
+        let mut seen = BTreeSet::new();
+        for k in &file.record.konflikter {
+            self.id_format(f, &k.id, "conflict");
+            if !seen.insert(k.id.value.as_str()) {
+                self.error(f, &k.id, format!("conflict id \"{}\" appears twice", k.id.value));
+            }
+            self.required_sources(f, &k.kallor);
+            for kommun in &k.kommuner {
+                self.kommun_ref(f, kommun);
+            }
+            for org in &k.organisationer {
+                self.organisation_ref(f, org);
+            }
+            // Known conflicts stay visible to maintainers on every run.
+            self.diags.push(
+                Diagnostic::warning(f, format!("sources disagree ({}): {}", k.id.value, k.beskrivning))
+                    .at(k.id.referenced.line(), k.id.referenced.column()),
+            );
+        }
+    }
+
+    fn nyckeltal(&mut self) {
+        let Some(file) = &self.loaded.nyckeltal else { return };
+        let f = &file.path;
+        let mut seen = BTreeSet::new();
+        for n in &file.record.nyckeltal {
+            self.id_format(f, &n.id, "figure");
+            if !seen.insert(n.id.value.as_str()) {
+                self.error(f, &n.id, format!("figure id \"{}\" appears twice", n.id.value));
+            }
+            self.source_ref(f, &n.kalla);
+            if !n.varde.is_finite() {
+                self.error(f, &n.id, "varde must be a finite number");
+            }
+        }
+    }
+
+    fn pages(&mut self) {
+        let loaded = self.loaded;
+        let mut seen: BTreeMap<&str, &Path> = BTreeMap::new();
+        for page in &loaded.pages {
+            let f = &page.path;
+            self.source_refs(f, &page.record.front.kallor);
+            if page.record.front.titel.trim().is_empty() {
+                self.diags.push(Diagnostic::error(f, "titel is empty").at(2, 1));
+            }
+            if let Some(other) = seen.insert(page.record.url_path.as_str(), f) {
+                self.diags.push(Diagnostic::error(f, format!("same address as {}", other.display())));
+            }
+        }
+    }
+
+    // ---- reference checks -------------------------------------------------------------
+
+    fn source_ref(&mut self, f: &Path, id: &S<String>) {
+        if !self.sources.contains(id.value.as_str()) {
+            let hint = match did_you_mean(&id.value, self.sources.iter().copied()) {
+                Some(best) => format!("did you mean \"{best}\"?"),
+                None => "add the source to data/kallor.yaml first".into(),
+            };
+            self.error(f, id, format!("unknown source \"{}\"", id.value)).hint = Some(hint);
+        }
+    }
+
+    fn source_refs(&mut self, f: &Path, ids: &[S<String>]) {
+        for id in ids {
+            self.source_ref(f, id);
+        }
+    }
+
+    fn required_sources(&mut self, f: &Path, ids: &S<Vec<S<String>>>) {
+        if ids.value.is_empty() {
+            self.error(f, ids, "at least one source is required").hint =
+                Some("list the ids of the sources in data/kallor.yaml this record is based on".into());
+        }
+        self.source_refs(f, &ids.value);
+    }
+
+    fn kommun_ref(&mut self, f: &Path, code: &S<String>) {
+        if !self.register.contains_key(code.value.as_str()) {
+            let hint = self.code_hint(&code.value);
+            self.error(f, code, format!("unknown kommun code \"{}\"", code.value)).hint = hint;
+        }
+    }
+
+    fn member_ref(&mut self, f: &Path, code: &S<String>, members: &BTreeSet<&str>) {
+        if !members.contains(code.value.as_str()) {
+            self.error(f, code, format!("kommun \"{}\" is not in this organisation's kommuner", code.value)).hint =
+                Some("add it to kommuner, or correct the code".into());
+        }
+    }
+
+    fn utforare_ref(&mut self, f: &Path, id: &S<String>) {
+        if !self.utforare.contains(id.value.as_str()) {
+            let hint = did_you_mean(&id.value, self.utforare.iter().copied())
+                .map(|b| format!("did you mean \"{b}\"?"))
+                .unwrap_or_else(|| "add a file data/utforare/<id>.yaml first".into());
+            self.error(f, id, format!("unknown utförare \"{}\"", id.value)).hint = Some(hint);
+        }
+    }
+
+    fn organisation_ref(&mut self, f: &Path, id: &S<String>) {
+        if !self.organisations.contains(id.value.as_str()) {
+            let hint = did_you_mean(&id.value, self.organisations.iter().copied()).map(|b| format!("did you mean \"{b}\"?"));
+            self.error(f, id, format!("unknown organisation \"{}\"", id.value)).hint = hint;
+        }
+    }
+
+    /// For a wrong kommun code: the register entry whose code or name is closest.
+    fn code_hint(&self, wrong: &str) -> Option<String> {
+        if let Some(name) = self.register.iter().find(|(_, n)| n.eq_ignore_ascii_case(wrong)).map(|(c, n)| (c, n)) {
+            return Some(format!("{} has code \"{}\"; codes are SCB's four digits in quotes", name.1, name.0));
+        }
+        let best = did_you_mean(wrong, self.register.keys().copied())?;
+        Some(format!("did you mean \"{best}\" ({})?", self.register.get(best).copied().unwrap_or("")))
+    }
+
+    fn id_format(&mut self, f: &Path, id: &S<String>, what: &str) {
+        if !is_slug(&id.value) {
+            self.error(f, id, format!("{what} id \"{}\" may only use a-z, 0-9 and '-'", id.value)).hint =
+                Some(format!("for example \"{}\"", slugify(&id.value)));
+        }
+    }
+
+    fn id_matches_file<T>(&mut self, file: &Sourced<T>, id: &S<String>, what: &str) {
+        self.id_format(&file.path, id, what);
+        if file.stem != id.value {
+            self.error(&file.path, id, format!("{what} id \"{}\" differs from the file name", id.value)).hint =
+                Some(format!("name the file {}.yaml, or set id: {}", id.value, file.stem));
+        }
+    }
+
+    fn date(&mut self, f: &Path, s: &S<String>) {
+        if let Err(m) = Datum::parse(&s.value) {
+            self.error(f, s, m);
+        }
+    }
+}
+
+pub fn is_kommun_code(code: &str) -> bool {
+    code.len() == 4 && code.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Only absolute http(s) addresses with a real host: the site links to them.
+pub fn check_url(s: &str) -> Result<(), String> {
+    let bad = |why: &str| Err(format!("\"{s}\" is not a web address: {why}"));
+    let url = match url::Url::parse(s) {
+        Ok(u) => u,
+        Err(e) => return bad(&e.to_string()),
+    };
+    if url.scheme() != "https" && url.scheme() != "http" {
+        return bad("it must start with https://");
+    }
+    match url.host_str() {
+        Some(h) if h.contains('.') => Ok(()),
+        _ => bad("it has no host name"),
+    }
+}
+
+/// Swedish phone numbers as people write them: digits with spaces or hyphens, leading 0 or +46.
+pub fn check_phone(s: &str) -> Result<(), String> {
+    let allowed = s.chars().all(|c| c.is_ascii_digit() || matches!(c, ' ' | '-' | '+'));
+    let digits = s.chars().filter(char::is_ascii_digit).count();
+    let plus_ok = !s[1.min(s.len())..].contains('+');
+    if allowed && plus_ok && (s.starts_with('0') || s.starts_with("+46")) && (7..=15).contains(&digits) {
+        Ok(())
+    } else {
+        Err(format!("\"{s}\" is not a phone number"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phone_numbers() {
+        assert!(check_phone("0243-123 45").is_ok());
+        assert!(check_phone("+46 243 123 45").is_ok());
+        for bad in ["123", "ring kommunen", "0243+12345", "", "+1 555 1234"] {
+            assert!(check_phone(bad).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn urls() {
+        assert!(check_url("https://www.borlange.se/omsorg").is_ok());
+        for bad in ["www.borlange.se", "javascript:alert(1)", "https://localhost", "ftp://x.se"] {
+            assert!(check_url(bad).is_err(), "{bad:?}");
+        }
+    }
+}

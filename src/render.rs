@@ -24,6 +24,11 @@ pub fn load_theme(root: &Path, site: &Site) -> Result<Theme, Diagnostics> {
     let mut diags = Diagnostics::default();
     let mut env = Environment::new();
     env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
+    // Block tags take their own line without leaving blank lines behind in the HTML.
+    if let Ok(syntax) = minijinja::syntax::SyntaxConfig::builder().trim_blocks(true).lstrip_blocks(true).build() {
+        env.set_syntax(syntax);
+    }
+    env.set_formatter(escape_html_text);
     if !dir.is_dir() {
         diags.push(Diagnostic::error(relative(root, &dir), "theme templates folder is missing"));
         return Err(diags);
@@ -129,6 +134,27 @@ fn template_diagnostic(fallback: &Path, e: &minijinja::Error) -> Diagnostic {
         Some(line) => d.at(line as u64, 1),
         None => d,
     }
+}
+
+/// HTML escaping of `& < > " '` only: minijinja also escapes `/`, which is safe but makes
+/// every address in the page three times longer.
+fn escape_html_text(out: &mut minijinja::Output, state: &mut minijinja::State, value: &Value) -> Result<(), minijinja::Error> {
+    if !matches!(state.auto_escape(), minijinja::AutoEscape::Html) || value.is_safe() {
+        return minijinja::escape_formatter(out, state, value);
+    }
+    let text = value.to_string();
+    let mut escaped = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => escaped.push_str("&amp;"),
+            '<' => escaped.push_str("&lt;"),
+            '>' => escaped.push_str("&gt;"),
+            '"' => escaped.push_str("&quot;"),
+            '\'' => escaped.push_str("&#39;"),
+            c => escaped.push(c),
+        }
+    }
+    out.write_str(&escaped).map_err(minijinja::Error::from)
 }
 
 fn ser<T: serde::Serialize>(value: T) -> Value {

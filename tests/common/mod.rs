@@ -1,0 +1,107 @@
+//! Helpers for the integration tests: fixture sites in temporary folders, and running
+//! the real `katalog` binary on them.
+#![allow(dead_code)]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A copy of `tests/fixtures/<name>` with the real theme, in a fresh temporary folder.
+pub fn fixture(name: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    copy_tree(&repo().join("tests/fixtures").join(name), dir.path());
+    copy_tree(&repo().join("themes"), &dir.path().join("themes"));
+    dir
+}
+
+/// The bundled national site (data, content, theme) copied to a temporary folder.
+pub fn bundled() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for part in ["data", "content", "themes"] {
+        copy_tree(&repo().join(part), &dir.path().join(part));
+    }
+    dir
+}
+
+pub fn copy_tree(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.expect("walk");
+        let target = to.join(entry.path().strip_prefix(from).expect("prefix"));
+        if entry.file_type().is_dir() {
+            fs::create_dir_all(&target).expect("mkdir");
+        } else {
+            fs::copy(entry.path(), &target).expect("copy");
+        }
+    }
+}
+
+pub fn write(root: &Path, rel: &str, text: &str) {
+    let path = root.join(rel);
+    fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+    fs::write(path, text).expect("write");
+}
+
+/// Runs `katalog` with a fixed build date, so out-of-date notes do not depend on the day.
+pub fn katalog(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_katalog"))
+        .args(args)
+        .env("SOURCE_DATE_EPOCH", "1795392000") // 2026-11-23
+        .output()
+        .expect("run katalog")
+}
+
+pub fn build(root: &Path) -> (Output, PathBuf) {
+    let out = root.join("public");
+    let output = katalog(&["build", "--root", path_str(root), "--out", path_str(&out)]);
+    (output, out)
+}
+
+pub fn check(root: &Path) -> Output {
+    katalog(&["check", "--root", path_str(root)])
+}
+
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+pub fn read(path: &Path) -> String {
+    fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+pub fn path_str(p: &Path) -> &str {
+    p.to_str().expect("utf-8 path")
+}
+
+/// Every file below `dir` with its bytes, sorted: for comparing whole output trees.
+pub fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut files: Vec<(PathBuf, Vec<u8>)> = walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| (e.path().strip_prefix(dir).expect("prefix").to_path_buf(), fs::read(e.path()).expect("read")))
+        .collect();
+    files.sort();
+    files
+}
+
+/// The text of an HTML page with tags removed and white space folded: what a reader sees.
+pub fn visible_text(html: &str) -> String {
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => {
+                in_tag = false;
+                out.push(' ');
+            }
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}

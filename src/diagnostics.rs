@@ -53,7 +53,13 @@ impl Diagnostic {
     }
 
     fn sort_key(&self) -> (&Path, u64, u64, Severity, &str) {
-        (&self.file, self.line, self.col, self.severity, &self.message)
+        (
+            &self.file,
+            self.line,
+            self.col,
+            self.severity,
+            &self.message,
+        )
     }
 }
 
@@ -116,7 +122,10 @@ impl Diagnostics {
 }
 
 /// The closest candidate to `wrong`, for "did you mean" hints.
-pub fn did_you_mean<'a>(wrong: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub fn did_you_mean<'a>(
+    wrong: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
     let wrong_lower = wrong.to_lowercase();
     candidates
         .into_iter()

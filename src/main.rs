@@ -52,12 +52,20 @@ fn main() -> ExitCode {
             eprintln!("check: no errors");
             ExitCode::SUCCESS
         }
-        Command::Build { root, out, base_url } => {
+        Command::Build {
+            root,
+            out,
+            base_url,
+        } => {
             let out = out.unwrap_or_else(|| root.join("public"));
             match katalog::build(&root, &out, base_url.as_deref()) {
                 Ok(report) => {
                     print_diagnostics(&report.diagnostics);
-                    eprintln!("build: wrote {} pages to {}", report.pages_written, out.display());
+                    eprintln!(
+                        "build: wrote {} pages to {}",
+                        report.pages_written,
+                        out.display()
+                    );
                     ExitCode::SUCCESS
                 }
                 Err(diags) => {

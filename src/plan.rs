@@ -13,7 +13,10 @@ use crate::text::initial;
 
 pub enum Content {
     /// Rendered from a template with the given context.
-    Page { template: &'static str, context: Value },
+    Page {
+        template: &'static str,
+        context: Value,
+    },
     /// Written as it is.
     Bytes(Vec<u8>),
 }
@@ -29,7 +32,10 @@ fn v<T: Serialize>(value: T) -> Value {
 }
 
 fn page(path: String, template: &'static str, context: Value) -> Output {
-    Output { path, content: Content::Page { template, context } }
+    Output {
+        path,
+        content: Content::Page { template, context },
+    }
 }
 
 #[derive(Serialize)]
@@ -59,7 +65,10 @@ pub fn plan(site: &Site, static_files: Vec<(String, Vec<u8>)>) -> (Vec<Output>, 
         let letter = initial(&k.namn);
         match letters.last_mut() {
             Some(g) if g.bokstav == letter => g.kommuner.push(k),
-            _ => letters.push(LetterGroup { bokstav: letter, kommuner: vec![k] }),
+            _ => letters.push(LetterGroup {
+                bokstav: letter,
+                kommuner: vec![k],
+            }),
         }
     }
     let mut counts: BTreeMap<PoLage, usize> = BTreeMap::new();
@@ -67,7 +76,11 @@ pub fn plan(site: &Site, static_files: Vec<(String, Vec<u8>)>) -> (Vec<Output>, 
         *counts.entry(k.po).or_default() += 1;
     }
     let counts: Vec<(PoLage, usize)> = counts.into_iter().collect();
-    outputs.push(page("index.html".into(), "index.html", context! { bokstaver => v(letters), antal => v(counts), sokvag => "" }));
+    outputs.push(page(
+        "index.html".into(),
+        "index.html",
+        context! { bokstaver => v(letters), antal => v(counts), sokvag => "" },
+    ));
 
     for k in &site.kommuner {
         outputs.push(page(
@@ -91,7 +104,11 @@ pub fn plan(site: &Site, static_files: Vec<(String, Vec<u8>)>) -> (Vec<Output>, 
         ));
     }
     for l in &site.lan {
-        let kommuner: Vec<&Kommun> = site.kommuner.iter().filter(|k| k.lan_kod == l.kod).collect();
+        let kommuner: Vec<&Kommun> = site
+            .kommuner
+            .iter()
+            .filter(|k| k.lan_kod == l.kod)
+            .collect();
         outputs.push(page(
             format!("lan/{}/index.html", l.slug),
             "lan.html",
@@ -99,35 +116,80 @@ pub fn plan(site: &Site, static_files: Vec<(String, Vec<u8>)>) -> (Vec<Output>, 
         ));
     }
 
-    let groups: Vec<StatusGroup> = [PoLage::Saknas, PoLage::Motstridig, PoLage::Osaker, PoLage::Okand]
-        .into_iter()
-        .map(|lage| {
-            let lan: Vec<LanGroup> = site
-                .lan
-                .iter()
-                .map(|l| LanGroup {
-                    lan: l,
-                    kommuner: site.kommuner.iter().filter(|k| k.lan_kod == l.kod && k.po == lage).collect(),
-                })
-                .filter(|g| !g.kommuner.is_empty())
-                .collect();
-            StatusGroup { lage, antal: lan.iter().map(|g| g.kommuner.len()).sum(), lan }
-        })
-        .collect();
-    outputs.push(page("saknar-po/index.html".into(), "saknar-po.html", context! { grupper => v(groups), sokvag => "saknar-po/" }));
-    outputs.push(page("kallor/index.html".into(), "kallor.html", context! { sokvag => "kallor/" }));
+    let groups: Vec<StatusGroup> = [
+        PoLage::Saknas,
+        PoLage::Motstridig,
+        PoLage::Osaker,
+        PoLage::Okand,
+    ]
+    .into_iter()
+    .map(|lage| {
+        let lan: Vec<LanGroup> = site
+            .lan
+            .iter()
+            .map(|l| LanGroup {
+                lan: l,
+                kommuner: site
+                    .kommuner
+                    .iter()
+                    .filter(|k| k.lan_kod == l.kod && k.po == lage)
+                    .collect(),
+            })
+            .filter(|g| !g.kommuner.is_empty())
+            .collect();
+        StatusGroup {
+            lage,
+            antal: lan.iter().map(|g| g.kommuner.len()).sum(),
+            lan,
+        }
+    })
+    .collect();
+    outputs.push(page(
+        "saknar-po/index.html".into(),
+        "saknar-po.html",
+        context! { grupper => v(groups), sokvag => "saknar-po/" },
+    ));
+    outputs.push(page(
+        "kallor/index.html".into(),
+        "kallor.html",
+        context! { sokvag => "kallor/" },
+    ));
     for s in &site.sidor {
-        let path = if s.sokvag.is_empty() { "index.html".to_string() } else { format!("{}/index.html", s.sokvag) };
-        outputs.push(page(path, "sida.html", context! { sida => v(s), sokvag => format!("{}/", s.sokvag) }));
+        let path = if s.sokvag.is_empty() {
+            "index.html".to_string()
+        } else {
+            format!("{}/index.html", s.sokvag)
+        };
+        outputs.push(page(
+            path,
+            "sida.html",
+            context! { sida => v(s), sokvag => format!("{}/", s.sokvag) },
+        ));
     }
-    outputs.push(page("404.html".into(), "404.html", context! { sokvag => "404.html" }));
+    outputs.push(page(
+        "404.html".into(),
+        "404.html",
+        context! { sokvag => "404.html" },
+    ));
 
     let sitemap = sitemap(site, &outputs);
-    outputs.push(Output { path: "sitemap.xml".into(), content: Content::Bytes(sitemap.into_bytes()) });
-    let robots = format!("User-agent: *\nAllow: /\n\nSitemap: {}/sitemap.xml\n", site.bas_url);
-    outputs.push(Output { path: "robots.txt".into(), content: Content::Bytes(robots.into_bytes()) });
+    outputs.push(Output {
+        path: "sitemap.xml".into(),
+        content: Content::Bytes(sitemap.into_bytes()),
+    });
+    let robots = format!(
+        "User-agent: *\nAllow: /\n\nSitemap: {}/sitemap.xml\n",
+        site.bas_url
+    );
+    outputs.push(Output {
+        path: "robots.txt".into(),
+        content: Content::Bytes(robots.into_bytes()),
+    });
     for (path, bytes) in static_files {
-        outputs.push(Output { path, content: Content::Bytes(bytes) });
+        outputs.push(Output {
+            path,
+            content: Content::Bytes(bytes),
+        });
     }
 
     let mut diags = Diagnostics::default();
@@ -150,7 +212,9 @@ fn sitemap(site: &Site, outputs: &[Output]) -> String {
         .map(|o| format!("{}/{}", site.bas_url, o.path.trim_end_matches("index.html")))
         .collect();
     urls.sort();
-    let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    let mut xml = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
     for u in urls {
         xml.push_str(&format!("  <url><loc>{}</loc></url>\n", xml_escape(&u)));
     }
@@ -159,5 +223,8 @@ fn sitemap(site: &Site, outputs: &[Output]) -> String {
 }
 
 fn xml_escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }

@@ -25,20 +25,35 @@ pub fn load_theme(root: &Path, site: &Site) -> Result<Theme, Diagnostics> {
     let mut env = Environment::new();
     env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
     // Block tags take their own line without leaving blank lines behind in the HTML.
-    if let Ok(syntax) = minijinja::syntax::SyntaxConfig::builder().trim_blocks(true).lstrip_blocks(true).build() {
+    if let Ok(syntax) = minijinja::syntax::SyntaxConfig::builder()
+        .trim_blocks(true)
+        .lstrip_blocks(true)
+        .build()
+    {
         env.set_syntax(syntax);
     }
     env.set_formatter(escape_html_text);
     if !dir.is_dir() {
-        diags.push(Diagnostic::error(relative(root, &dir), "theme templates folder is missing"));
+        diags.push(Diagnostic::error(
+            relative(root, &dir),
+            "theme templates folder is missing",
+        ));
         return Err(diags);
     }
-    for entry in walkdir::WalkDir::new(&dir).sort_by_file_name().into_iter().filter_map(Result::ok) {
+    for entry in walkdir::WalkDir::new(&dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+    {
         if !entry.file_type().is_file() {
             continue;
         }
         let rel = relative(root, entry.path());
-        let name = entry.path().strip_prefix(&dir).map(|p| p.to_string_lossy().replace('\\', "/")).unwrap_or_default();
+        let name = entry
+            .path()
+            .strip_prefix(&dir)
+            .map(|p| p.to_string_lossy().replace('\\', "/"))
+            .unwrap_or_default();
         match read_text(entry.path()) {
             Ok(source) => {
                 if let Err(e) = env.add_template_owned(name, source) {
@@ -56,21 +71,54 @@ pub fn load_theme(root: &Path, site: &Site) -> Result<Theme, Diagnostics> {
 }
 
 fn add_globals(env: &mut Environment<'static>, site: &Site) {
-    let by_key = |items: Vec<(String, Value)>| ser(items.into_iter().collect::<BTreeMap<String, Value>>());
+    let by_key =
+        |items: Vec<(String, Value)>| ser(items.into_iter().collect::<BTreeMap<String, Value>>());
     env.add_global("site", ser(site_summary(site)));
     env.add_global(
         "kommuner",
-        by_key(site.kommuner.iter().map(|k| (k.kod.clone(), ser(k))).collect()),
+        by_key(
+            site.kommuner
+                .iter()
+                .map(|k| (k.kod.clone(), ser(k)))
+                .collect(),
+        ),
     );
     env.add_global(
         "organisationer",
-        by_key(site.organisationer.iter().map(|o| (o.id.clone(), ser(o))).collect()),
+        by_key(
+            site.organisationer
+                .iter()
+                .map(|o| (o.id.clone(), ser(o)))
+                .collect(),
+        ),
     );
-    env.add_global("utforare", by_key(site.utforare.iter().map(|u| (u.id.clone(), ser(u))).collect()));
-    env.add_global("kallor", by_key(site.kallor.iter().map(|k| (k.id.clone(), ser(k))).collect()));
+    env.add_global(
+        "utforare",
+        by_key(
+            site.utforare
+                .iter()
+                .map(|u| (u.id.clone(), ser(u)))
+                .collect(),
+        ),
+    );
+    env.add_global(
+        "kallor",
+        by_key(site.kallor.iter().map(|k| (k.id.clone(), ser(k))).collect()),
+    );
     env.add_global("kallor_lista", ser(&site.kallor));
-    env.add_global("konflikter", by_key(site.konflikter.iter().map(|k| (k.id.clone(), ser(k))).collect()));
-    env.add_global("lan", by_key(site.lan.iter().map(|l| (l.kod.clone(), ser(l))).collect()));
+    env.add_global(
+        "konflikter",
+        by_key(
+            site.konflikter
+                .iter()
+                .map(|k| (k.id.clone(), ser(k)))
+                .collect(),
+        ),
+    );
+    env.add_global(
+        "lan",
+        by_key(site.lan.iter().map(|l| (l.kod.clone(), ser(l))).collect()),
+    );
     env.add_global("lan_lista", ser(&site.lan));
     env.add_global("nyckeltal", ser(&site.nyckeltal));
     env.add_global("organisationer_lista", ser(&site.organisationer));
@@ -93,7 +141,10 @@ fn site_summary(site: &Site) -> BTreeMap<&'static str, Value> {
 }
 
 /// Renders every output; template errors are collected, not fatal one by one.
-pub fn render_all(theme: &Theme, outputs: Vec<Output>) -> Result<Vec<(String, Vec<u8>)>, Diagnostics> {
+pub fn render_all(
+    theme: &Theme,
+    outputs: Vec<Output>,
+) -> Result<Vec<(String, Vec<u8>)>, Diagnostics> {
     let results: Vec<Result<(String, Vec<u8>), Diagnostic>> = outputs
         .into_par_iter()
         .map(|o| match o.content {
@@ -120,7 +171,11 @@ pub fn render_all(theme: &Theme, outputs: Vec<Output>) -> Result<Vec<(String, Ve
             Err(d) => diags.push(d),
         }
     }
-    if diags.has_errors() { Err(diags) } else { Ok(files) }
+    if diags.has_errors() {
+        Err(diags)
+    } else {
+        Ok(files)
+    }
 }
 
 fn template_diagnostic(fallback: &Path, e: &minijinja::Error) -> Diagnostic {
@@ -128,7 +183,10 @@ fn template_diagnostic(fallback: &Path, e: &minijinja::Error) -> Diagnostic {
         Some(name) => Path::new("themes/default/templates").join(name),
         None => fallback.to_path_buf(),
     };
-    let detail = e.detail().map(str::to_string).unwrap_or_else(|| e.kind().to_string());
+    let detail = e
+        .detail()
+        .map(str::to_string)
+        .unwrap_or_else(|| e.kind().to_string());
     let d = Diagnostic::error(file, format!("template error: {detail}"));
     match e.line() {
         Some(line) => d.at(line as u64, 1),
@@ -138,7 +196,11 @@ fn template_diagnostic(fallback: &Path, e: &minijinja::Error) -> Diagnostic {
 
 /// HTML escaping of `& < > " '` only: minijinja also escapes `/`, which is safe but makes
 /// every address in the page three times longer.
-fn escape_html_text(out: &mut minijinja::Output, state: &mut minijinja::State, value: &Value) -> Result<(), minijinja::Error> {
+fn escape_html_text(
+    out: &mut minijinja::Output,
+    state: &mut minijinja::State,
+    value: &Value,
+) -> Result<(), minijinja::Error> {
     if !matches!(state.auto_escape(), minijinja::AutoEscape::Html) || value.is_safe() {
         return minijinja::escape_formatter(out, state, value);
     }

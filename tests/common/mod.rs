@@ -82,25 +82,39 @@ pub fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
         .into_iter()
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_file())
-        .map(|e| (e.path().strip_prefix(dir).expect("prefix").to_path_buf(), fs::read(e.path()).expect("read")))
+        .map(|e| {
+            (
+                e.path().strip_prefix(dir).expect("prefix").to_path_buf(),
+                fs::read(e.path()).expect("read"),
+            )
+        })
         .collect();
     files.sort();
     files
 }
 
 /// The text of an HTML page with tags removed and white space folded: what a reader sees.
+/// Block-level tags separate words; inline ones (links, emphasis) do not.
 pub fn visible_text(html: &str) -> String {
+    const INLINE: [&str; 7] = ["a", "strong", "em", "span", "code", "abbr", "b"];
     let mut out = String::new();
-    let mut in_tag = false;
+    let mut tag: Option<String> = None;
     for c in html.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' => {
-                in_tag = false;
-                out.push(' ');
+        match (&mut tag, c) {
+            (None, '<') => tag = Some(String::new()),
+            (Some(t), '>') => {
+                let name: String = t
+                    .trim_start_matches('/')
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric())
+                    .collect();
+                if !INLINE.contains(&name.as_str()) {
+                    out.push(' ');
+                }
+                tag = None;
             }
-            c if !in_tag => out.push(c),
-            _ => {}
+            (Some(t), c) => t.push(c),
+            (None, c) => out.push(c),
         }
     }
     out.split_whitespace().collect::<Vec<_>>().join(" ")

@@ -1,0 +1,202 @@
+//! The bundled national directory: built once, then checked against what the source
+//! documents in ../shared/sources say (the lists below are copied from them by hand).
+
+mod common;
+use common::*;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+/// The national site is built once for all tests in this file.
+fn site() -> &'static Path {
+    static BUILT: OnceLock<(tempfile::TempDir, PathBuf)> = OnceLock::new();
+    let (_, out) = BUILT.get_or_init(|| {
+        let dir = bundled();
+        let (output, out) = build(dir.path());
+        assert!(
+            output.status.success(),
+            "bundled site does not build:\n{}",
+            stderr(&output)
+        );
+        (dir, out)
+    });
+    out
+}
+
+fn page(rel: &str) -> String {
+    visible_text(&read(&site().join(rel).join("index.html")))
+}
+
+/// Bilaga 1 of the 2012 study, "Saknar PO i 42 kommuner", with names as SCB writes them
+/// (Essunga appears twice in the source; "Upplands bro", "Valdermarsvik" corrected).
+const LACKING_2012: [&str; 41] = [
+    "Alingsås",
+    "Bjuv",
+    "Bollebygd",
+    "Bromölla",
+    "Båstad",
+    "Essunga",
+    "Finspång",
+    "Flen",
+    "Grästorp",
+    "Gullspång",
+    "Herrljunga",
+    "Höganäs",
+    "Kramfors",
+    "Lidingö",
+    "Lilla Edet",
+    "Lysekil",
+    "Munkedal",
+    "Orust",
+    "Partille",
+    "Perstorp",
+    "Skinnskatteberg",
+    "Skurup",
+    "Sotenäs",
+    "Strömstad",
+    "Svalöv",
+    "Svedala",
+    "Svenljunga",
+    "Söderköping",
+    "Tanum",
+    "Tjörn",
+    "Tranemo",
+    "Ulricehamn",
+    "Upplands-Bro",
+    "Vaggeryd",
+    "Valdemarsvik",
+    "Vaxholm",
+    "Vellinge",
+    "Vårgårda",
+    "Ånge",
+    "Åstorp",
+    "Österåker",
+];
+
+#[test]
+fn bundled_data_checks_and_shows_the_known_conflicts() {
+    let out = check(&repo());
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    for needle in [
+        "Essunga",
+        "Alingsås",
+        "Falköping",
+        "Nordanstig",
+        "Eslöv",
+        "Halstahammar",
+        "Suramhammar",
+        "Valdermarsvik",
+        "Östra Göring",
+        "Upplands bro",
+        "Malung",
+    ] {
+        assert!(
+            err.lines()
+                .any(|l| l.contains("warning: sources disagree") && l.contains(needle)),
+            "no warning about {needle}:\n{err}"
+        );
+    }
+}
+
+#[test]
+fn every_one_of_the_290_kommuner_has_a_page() {
+    let register = read(&repo().join("data/register.yaml"));
+    let names: Vec<&str> = register
+        .lines()
+        .filter_map(|l| l.split("namn: \"").nth(1))
+        .map(|s| s.trim_end_matches("\" }"))
+        .collect();
+    assert_eq!(names.len(), 290);
+    let start = read(&site().join("index.html"));
+    let kommun_dir = site().join("kommun");
+    let pages: Vec<String> = std::fs::read_dir(&kommun_dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    // 290 kommun pages plus one choice page for Habo/Håbo.
+    assert_eq!(pages.len(), 291, "{pages:?}");
+    for name in names {
+        let linked = start.matches(&format!("/\">{name}</a>")).count();
+        assert_eq!(linked, 1, "{name} should be linked once in the A–Ö list");
+    }
+    assert!(page("kommun/habo-uppsala-lan").contains("Personligt ombud i Håbo"));
+    assert!(page("kommun/habo-jonkopings-lan").contains("Personligt ombud i Habo"));
+}
+
+#[test]
+fn the_lacking_list_equals_the_sources() {
+    let saknar = page("saknar-po");
+    assert!(
+        saknar.contains("Saknar personligt ombud enligt källan (40 kommuner)"),
+        "{saknar}"
+    );
+    for name in LACKING_2012 {
+        let slug = katalog::slug::slugify(name);
+        let text = page(&format!("kommun/{slug}"));
+        if name == "Alingsås" {
+            // Also in "Lerum & Allingsås": the conflict stays visible.
+            assert!(text.contains("Källorna säger olika."), "{text}");
+            assert!(text.contains("saknade personligt ombud"), "{text}");
+        } else {
+            assert!(text.contains("Nej, enligt vår källa."), "{name}: {text}");
+        }
+    }
+    for name in ["Värnamo", "Öckerö", "Örkelljunga"] {
+        let text = page(&format!("kommun/{}", katalog::slug::slugify(name)));
+        assert!(text.contains("Det är osäkert."), "{name}: {text}");
+    }
+}
+
+#[test]
+fn organisations_have_the_members_the_sources_name() {
+    let sodra = page("po/sodra-dalarna");
+    for name in [
+        "Avesta",
+        "Borlänge",
+        "Falun",
+        "Gagnef",
+        "Hedemora",
+        "Ludvika",
+        "Smedjebacken",
+        "Säter",
+    ] {
+        assert!(sodra.contains(name), "Södra Dalarna lacks {name}");
+    }
+    assert!(sodra.contains("Kommuner (8)"), "{sodra}");
+    assert!(sodra.contains("Antal ombud 7"), "{sodra}");
+    assert!(sodra.contains("2023 162"), "{sodra}");
+
+    let skane = page("po/po-skane");
+    assert!(skane.contains("Kommuner (10)"), "{skane}");
+    assert!(skane.contains("Helsingborg: 5 tjänster"), "{skane}");
+
+    for name in ["goteborg", "harryda", "molndal"] {
+        let text = page(&format!("kommun/{name}"));
+        assert!(
+            text.contains("Entreprenad") && text.contains("Utförare Bräcke diakoni"),
+            "{name}: {text}"
+        );
+    }
+    let norra = page("po/norra-dalarna");
+    assert!(
+        norra.contains("Startade 2002")
+            && norra.contains("Vansbro")
+            && norra.contains("med sedan 2006"),
+        "{norra}"
+    );
+    let jamtland = page("po/jamtland");
+    for year in 2004..=2011 {
+        assert!(
+            jamtland.contains(&format!(" {year} ")),
+            "Jämtland lacks {year}"
+        );
+    }
+}
+
+#[test]
+fn old_facts_are_flagged_on_kommun_pages() {
+    // 2012 facts are more than three years older than the test's build date (2026-11-23).
+    assert!(page("kommun/arjeplog").contains("Uppgifterna kan vara inaktuella"));
+    // Södra Dalarna's figures are from 2023.
+    assert!(!page("kommun/borlange").contains("Uppgifterna kan vara inaktuella"));
+}

@@ -317,6 +317,7 @@ impl<'a> Checker<'a> {
             }
             if let Some(v) = &o.vardkommun {
                 self.kommun_ref(f, v);
+                self.member_ref(f, v, &members);
             }
             match (&o.utforare, o.driftsform.value) {
                 (Some(u), Driftsform::Entreprenad) => self.utforare_ref(f, u),
@@ -647,7 +648,7 @@ pub fn check_phone(s: &str) -> Result<(), String> {
         .chars()
         .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '-' | '+'));
     let digits = s.chars().filter(char::is_ascii_digit).count();
-    let plus_ok = !s[1.min(s.len())..].contains('+');
+    let plus_ok = !s.chars().skip(1).any(|c| c == '+');
     if allowed
         && plus_ok
         && (s.starts_with('0') || s.starts_with("+46"))
@@ -667,7 +668,14 @@ mod tests {
     fn phone_numbers() {
         assert!(check_phone("0243-123 45").is_ok());
         assert!(check_phone("+46 243 123 45").is_ok());
-        for bad in ["123", "ring kommunen", "0243+12345", "", "+1 555 1234"] {
+        for bad in [
+            "123",
+            "ring kommunen",
+            "0243+12345",
+            "",
+            "+1 555 1234",
+            "ö+46",
+        ] {
             assert!(check_phone(bad).is_err(), "{bad:?}");
         }
     }

@@ -9,7 +9,9 @@
 
 pub mod datum;
 pub mod diagnostics;
+pub mod geo;
 pub mod load;
+pub mod map;
 pub mod markdown;
 pub mod model;
 pub mod output;

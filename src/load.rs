@@ -43,6 +43,8 @@ pub struct Loaded {
     pub po: Vec<Sourced<PoFile>>,
     pub utforare: Vec<Sourced<UtforareFile>>,
     pub pages: Vec<Sourced<ContentPage>>,
+    /// Kommun and län boundaries, when the site has data/geo/.
+    pub geo: Option<crate::geo::Geo>,
 }
 
 /// The largest file Katalog reads: far above any real data file, low enough that a
@@ -71,6 +73,9 @@ pub fn load(root: &Path) -> (Loaded, Diagnostics) {
     loaded.po = load_folder(root, "data/po", &mut diags);
     loaded.utforare = load_folder(root, "data/utforare", &mut diags);
     loaded.pages = load_pages(root, &mut diags);
+    let (geo, geo_diags) = crate::geo::load(root);
+    loaded.geo = geo;
+    diags.extend(geo_diags);
     warn_about_stray_files(root, &mut diags);
     (loaded, diags)
 }

@@ -31,6 +31,8 @@ pub struct Site {
     pub konflikter: Vec<Konflikt>,
     pub nyckeltal: Vec<Nyckeltal>,
     pub sidor: Vec<Sida>,
+    /// Map geometry, when the site has boundaries.
+    pub karta: Option<crate::map::MapData>,
 }
 
 #[derive(Debug, Serialize)]
@@ -555,6 +557,7 @@ pub fn build(loaded: &Loaded, today: Date) -> Site {
         konflikter,
         nyckeltal,
         sidor,
+        karta: loaded.geo.as_ref().map(crate::map::build),
     }
 }
 

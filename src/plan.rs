@@ -149,11 +149,14 @@ pub fn plan(site: &Site, static_files: Vec<(String, Vec<u8>)>) -> (Vec<Output>, 
         "saknar-po.html",
         context! { grupper => v(groups), sokvag => "saknar-po/" },
     ));
-    outputs.push(page(
-        "kallor/index.html".into(),
-        "kallor.html",
-        context! { sokvag => "kallor/" },
-    ));
+    // Pages drawn from the globals alone.
+    for (dir, template) in [("kallor", "kallor.html"), ("karta", "karta.html")] {
+        outputs.push(page(
+            format!("{dir}/index.html"),
+            template,
+            context! { sokvag => format!("{dir}/") },
+        ));
+    }
     for s in &site.sidor {
         let path = if s.sokvag.is_empty() {
             "index.html".to_string()

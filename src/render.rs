@@ -121,8 +121,32 @@ fn add_globals(env: &mut Environment<'static>, site: &Site) {
     );
     env.add_global("lan_lista", ser(&site.lan));
     env.add_global("nyckeltal", ser(&site.nyckeltal));
+    env.add_global("kommuner_lista", ser(&site.kommuner));
     env.add_global("organisationer_lista", ser(&site.organisationer));
     env.add_global("utforare_lista", ser(&site.utforare));
+    add_map_globals(env, site);
+}
+
+/// `kartdata` (paths and the national frame) and `kartram(koder)`, the frame around some
+/// kommuner. Without boundaries both are none and templates draw no maps.
+fn add_map_globals(env: &mut Environment<'static>, site: &Site) {
+    let Some(data) = &site.karta else {
+        env.add_global("kartdata", Value::from(()));
+        env.add_function("kartram", |_: Value| Value::from(()));
+        return;
+    };
+    env.add_global("kartdata", ser(data));
+    let ramar = std::sync::Arc::new(data.ramar.clone());
+    env.add_function(
+        "kartram",
+        move |codes: Vec<String>| match crate::map::frame_of(
+            &ramar,
+            codes.iter().map(String::as_str),
+        ) {
+            Some(ram) => ser(ram),
+            None => Value::from(()),
+        },
+    );
 }
 
 /// What every page may use about the site as a whole.

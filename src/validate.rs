@@ -24,6 +24,7 @@ pub fn validate(loaded: &Loaded) -> Diagnostics {
     c.konflikter();
     c.nyckeltal();
     c.pages();
+    c.geo();
     c.diags
 }
 
@@ -489,6 +490,42 @@ impl<'a> Checker<'a> {
                     f,
                     format!("same address as {}", other.display()),
                 ));
+            }
+        }
+    }
+
+    /// The boundary files must draw exactly the register's kommuner and län.
+    fn geo(&mut self) {
+        let loaded = self.loaded;
+        let Some(geo) = &loaded.geo else { return };
+        let register: BTreeSet<&str> = self.register.keys().copied().collect();
+        let lan: BTreeSet<&str> = loaded
+            .lan
+            .iter()
+            .flat_map(|l| &l.record.lan)
+            .map(|l| l.kod.value.as_str())
+            .collect();
+        for (file, shapes, expected, what) in [
+            (
+                crate::geo::KOMMUNER_FILE,
+                &geo.kommuner,
+                &register,
+                "kommun",
+            ),
+            (crate::geo::LAN_FILE, &geo.lan, &lan, "län"),
+        ] {
+            let drawn: BTreeSet<&str> = shapes.keys().map(String::as_str).collect();
+            for code in drawn.difference(expected) {
+                self.diags.push(Diagnostic::error(
+                    file,
+                    format!("{what} code {code} has a boundary but is not in the register"),
+                ));
+            }
+            for code in expected.difference(&drawn) {
+                self.diags.push(
+                    Diagnostic::error(file, format!("{what} {code} has no boundary"))
+                        .hint("regenerate the file with python3 tools/geo.py"),
+                );
             }
         }
     }

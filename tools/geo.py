@@ -48,7 +48,7 @@ from shapely.geometry.polygon import orient
 DECIMALS = 4
 GRID = 10.0**-DECIMALS
 # Degrees. Chosen so that data/geo/lan.geojson is about 15-30 KB (see data/geo/README.md).
-DEFAULT_LAN_TOLERANCE = 0.04
+DEFAULT_LAN_TOLERANCE = 0.1
 
 ENTRY = re.compile(r'^\s*-\s*\{\s*kod:\s*"([^"]+)",\s*namn:\s*"((?:[^"\\]|\\.)*)"\s*\}\s*$')
 
@@ -190,10 +190,13 @@ def dumps(value) -> str:
 def build(kind: str, features, simplify: float | None) -> tuple[str, dict]:
     lines = []
     stats = {"features": 0, "points_in": 0, "points": 0, "rings_dropped": 0, "snapped": 0, "bounds": None}
+    stats["points_in"] = sum(shapely.get_num_coordinates(geom) for _, _, geom in features)
+    if simplify:
+        # Simplify all areas together, so that neighbours keep one shared border
+        # (simplifying each on its own opens gaps and overlaps between them).
+        simplified = shapely.coverage_simplify([geom for _, _, geom in features], simplify)
+        features = [(code, label, geom) for (code, label, _), geom in zip(features, simplified)]
     for code, label, geom in features:
-        stats["points_in"] += shapely.get_num_coordinates(geom)
-        if simplify:
-            geom = geom.simplify(simplify, preserve_topology=True)
         geometry, points, dropped, snapped = prepare(kind, code, geom)
         stats["features"] += 1
         stats["points"] += points

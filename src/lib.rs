@@ -10,6 +10,7 @@
 pub mod datum;
 pub mod diagnostics;
 pub mod geo;
+pub mod labels;
 pub mod load;
 pub mod map;
 pub mod markdown;
@@ -18,6 +19,7 @@ pub mod output;
 pub mod plan;
 pub mod records;
 pub mod render;
+pub mod search;
 pub mod slug;
 pub mod text;
 pub mod validate;

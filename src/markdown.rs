@@ -37,6 +37,18 @@ pub fn to_html(markdown: &str) -> String {
     out
 }
 
+/// The words of a Markdown text, for the search index.
+pub fn to_text(markdown: &str) -> String {
+    let mut out = String::new();
+    for event in Parser::new(markdown) {
+        if let Event::Text(t) | Event::Code(t) = event {
+            out.push_str(&t);
+            out.push(' ');
+        }
+    }
+    out
+}
+
 fn safe_url(url: CowStr<'_>) -> CowStr<'_> {
     let lower = url.trim().to_ascii_lowercase();
     let has_scheme = lower

@@ -225,6 +225,9 @@ pub struct Sida {
     pub kallor: Vec<String>,
     /// Rendered, sanitised HTML of the Markdown body.
     pub html: String,
+    /// The Markdown body, for the search index.
+    #[serde(skip)]
+    pub markdown: String,
 }
 
 pub fn build(loaded: &Loaded, today: Date) -> Site {
@@ -535,6 +538,7 @@ pub fn build(loaded: &Loaded, today: Date) -> Site {
             sokvag: p.record.url_path.clone(),
             kallor: spanned_strings(&p.record.front.kallor),
             html: crate::markdown::to_html(&p.record.body),
+            markdown: p.record.body.clone(),
         })
         .collect();
     sidor.sort_by(|a, b| {

@@ -150,7 +150,11 @@ pub fn plan(site: &Site, static_files: Vec<(String, Vec<u8>)>) -> (Vec<Output>, 
         context! { grupper => v(groups), sokvag => "saknar-po/" },
     ));
     // Pages drawn from the globals alone.
-    for (dir, template) in [("kallor", "kallor.html"), ("karta", "karta.html")] {
+    for (dir, template) in [
+        ("kallor", "kallor.html"),
+        ("karta", "karta.html"),
+        ("sok", "sok.html"),
+    ] {
         outputs.push(page(
             format!("{dir}/index.html"),
             template,
@@ -174,6 +178,18 @@ pub fn plan(site: &Site, static_files: Vec<(String, Vec<u8>)>) -> (Vec<Output>, 
         "404.html",
         context! { sokvag => "404.html" },
     ));
+
+    for u in &site.utforare {
+        outputs.push(page(
+            format!("utforare/{}/index.html", u.id),
+            "utforare.html",
+            context! { utf => v(u), sokvag => format!("utforare/{}/", u.id) },
+        ));
+    }
+    outputs.push(Output {
+        path: "sokindex.json".into(),
+        content: Content::Bytes(crate::search::index_json(site).into_bytes()),
+    });
 
     let sitemap = sitemap(site, &outputs);
     outputs.push(Output {

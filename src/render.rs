@@ -124,6 +124,7 @@ fn add_globals(env: &mut Environment<'static>, site: &Site) {
     env.add_global("kommuner_lista", ser(&site.kommuner));
     env.add_global("organisationer_lista", ser(&site.organisationer));
     env.add_global("utforare_lista", ser(&site.utforare));
+    env.add_global("etiketter", ser(crate::labels::all()));
     add_map_globals(env, site);
 }
 

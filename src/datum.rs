@@ -22,23 +22,14 @@ impl Datum {
             p.parse::<i16>().map_err(|_| bad())
         };
         let year = number(parts.first().ok_or_else(bad)?, 4)?;
-        let month = parts
-            .get(1)
-            .map(|p| number(p, 2))
-            .transpose()?
-            .map(|m| m as i8);
-        let day = parts
-            .get(2)
-            .map(|p| number(p, 2))
-            .transpose()?
-            .map(|d| d as i8);
+        let month = parts.get(1).map(|p| number(p, 2)).transpose()?.map(|m| m as i8);
+        let day = parts.get(2).map(|p| number(p, 2)).transpose()?.map(|d| d as i8);
         if parts.len() > 3 || !(1900..=2100).contains(&year) {
             return Err(bad());
         }
         let datum = Datum { year, month, day };
         // Checks that the month and day exist (no 2023-02-30).
-        Date::new(year, month.unwrap_or(1), day.unwrap_or(1))
-            .map_err(|_| format!("'{s}' is not a real date"))?;
+        Date::new(year, month.unwrap_or(1), day.unwrap_or(1)).map_err(|_| format!("'{s}' is not a real date"))?;
         Ok(datum)
     }
 
@@ -54,9 +45,7 @@ impl Datum {
 
     /// True when even the last day the date can mean lies more than `years` before `today`.
     pub fn is_older_than(&self, years: u32, today: Date) -> bool {
-        let limit = today
-            .checked_sub(jiff::Span::new().years(i64::from(years)))
-            .unwrap_or(Date::MIN);
+        let limit = today.checked_sub(jiff::Span::new().years(i64::from(years))).unwrap_or(Date::MIN);
         self.last_day() < limit
     }
 }
@@ -93,19 +82,8 @@ mod tests {
     fn parses_partial_dates() {
         assert_eq!(Datum::parse("2012").unwrap().to_string(), "2012");
         assert_eq!(Datum::parse("2025-01").unwrap().to_string(), "2025-01");
-        assert_eq!(
-            Datum::parse("2012-05-21").unwrap().to_string(),
-            "2012-05-21"
-        );
-        for bad in [
-            "12",
-            "2012-5",
-            "2023-02-30",
-            "2012-05-21-1",
-            "idag",
-            "",
-            "2012-13",
-        ] {
+        assert_eq!(Datum::parse("2012-05-21").unwrap().to_string(), "2012-05-21");
+        for bad in ["12", "2012-5", "2023-02-30", "2012-05-21-1", "idag", "", "2012-13"] {
             assert!(Datum::parse(bad).is_err(), "{bad:?}");
         }
     }

@@ -4,19 +4,21 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Severity {
     Error,
     Warning,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Diagnostic {
     pub severity: Severity,
     /// Path as shown to the maintainer: relative to the site root where possible.
     pub file: PathBuf,
     /// 1-based; 0 when the problem concerns the file as a whole.
     pub line: u64,
+    #[serde(rename = "column")]
     pub col: u64,
     pub message: String,
     pub hint: Option<String>,
@@ -35,10 +37,7 @@ impl Diagnostic {
     }
 
     pub fn warning(file: impl Into<PathBuf>, message: impl Into<String>) -> Self {
-        Diagnostic {
-            severity: Severity::Warning,
-            ..Diagnostic::error(file, message)
-        }
+        Diagnostic { severity: Severity::Warning, ..Diagnostic::error(file, message) }
     }
 
     pub fn at(mut self, line: u64, col: u64) -> Self {
@@ -53,31 +52,42 @@ impl Diagnostic {
     }
 
     fn sort_key(&self) -> (&Path, u64, u64, Severity, &str) {
-        (
-            &self.file,
-            self.line,
-            self.col,
-            self.severity,
-            &self.message,
-        )
+        (&self.file, self.line, self.col, self.severity, &self.message)
+    }
+}
+
+impl Diagnostic {
+    /// The diagnostic as a compiler prints it: the head line, the offending source line
+    /// with a marker under the column, then the hint.
+    pub fn render(&self, source_line: Option<&str>) -> String {
+        let mut out = self.head();
+        if let (Some(text), true) = (source_line, self.line > 0) {
+            let number = self.line.to_string();
+            let pad = " ".repeat(number.len());
+            // Tabs would shift the marker; show them as single spaces.
+            let shown: String = text.chars().map(|c| if c == '\t' { ' ' } else { c }).take(200).collect();
+            let marker_at = (self.col.max(1) - 1) as usize;
+            out.push_str(&format!("\n{pad} |\n{number} | {shown}\n{pad} | {}^", " ".repeat(marker_at.min(200))));
+        }
+        if let Some(hint) = &self.hint {
+            out.push_str(&format!("\n  hint: {hint}"));
+        }
+        out
+    }
+
+    fn head(&self) -> String {
+        let kind = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        let position = if self.line > 0 { format!(":{}:{}", self.line, self.col) } else { String::new() };
+        format!("{}{position}: {kind}: {}", self.file.display(), self.message)
     }
 }
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let kind = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
-        write!(f, "{}", self.file.display())?;
-        if self.line > 0 {
-            write!(f, ":{}:{}", self.line, self.col)?;
-        }
-        write!(f, ": {kind}: {}", self.message)?;
-        if let Some(hint) = &self.hint {
-            write!(f, "\n  hint: {hint}")?;
-        }
-        Ok(())
+        f.write_str(&self.render(None))
     }
 }
 
@@ -122,10 +132,7 @@ impl Diagnostics {
 }
 
 /// The closest candidate to `wrong`, for "did you mean" hints.
-pub fn did_you_mean<'a>(
-    wrong: &str,
-    candidates: impl IntoIterator<Item = &'a str>,
-) -> Option<&'a str> {
+pub fn did_you_mean<'a>(wrong: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let wrong_lower = wrong.to_lowercase();
     candidates
         .into_iter()
@@ -141,12 +148,22 @@ mod tests {
 
     #[test]
     fn formats_like_a_compiler() {
-        let d = Diagnostic::error("data/po/x.yaml", "unknown kommun code \"9999\"")
-            .at(4, 7)
-            .hint("did you mean \"0999\"?");
+        let d =
+            Diagnostic::error("data/po/x.yaml", "unknown kommun code \"9999\"").at(4, 7).hint("did you mean \"0999\"?");
         assert_eq!(
             d.to_string(),
             "data/po/x.yaml:4:7: error: unknown kommun code \"9999\"\n  hint: did you mean \"0999\"?"
+        );
+    }
+
+    #[test]
+    fn shows_the_source_line_with_a_marker() {
+        let d = Diagnostic::error("data/po/x.yaml", "unknown kommun code \"0116\"")
+            .at(5, 20)
+            .hint("did you mean \"0114\"?");
+        assert_eq!(
+            d.render(Some("kommuner: [\"0114\", \"0116\"]")),
+            "data/po/x.yaml:5:20: error: unknown kommun code \"0116\"\n  |\n5 | kommuner: [\"0114\", \"0116\"]\n  |                    ^\n  hint: did you mean \"0114\"?"
         );
     }
 

@@ -22,9 +22,7 @@ impl Shape {
     pub fn bounds(&self) -> Option<(f64, f64, f64, f64)> {
         let mut points = self.polygons.iter().flatten().flatten();
         let &(e, n) = points.next()?;
-        Some(points.fold((e, n, e, n), |(a, b, c, d), &(e, n)| {
-            (a.min(e), b.min(n), c.max(e), d.max(n))
-        }))
+        Some(points.fold((e, n, e, n), |(a, b, c, d), &(e, n)| (a.min(e), b.min(n), c.max(e), d.max(n))))
     }
 }
 
@@ -54,12 +52,8 @@ struct Properties {
 #[derive(Deserialize)]
 #[serde(tag = "type")]
 enum Geometry {
-    Polygon {
-        coordinates: Vec<Vec<[f64; 2]>>,
-    },
-    MultiPolygon {
-        coordinates: Vec<Vec<Vec<[f64; 2]>>>,
-    },
+    Polygon { coordinates: Vec<Vec<[f64; 2]>> },
+    MultiPolygon { coordinates: Vec<Vec<Vec<[f64; 2]>>> },
 }
 
 pub const KOMMUNER_FILE: &str = "data/geo/kommuner.geojson";
@@ -85,18 +79,10 @@ pub fn load(root: &Path) -> (Option<Geo>, Diagnostics) {
             Err(d) => diags.push(d),
         }
     }
-    if diags.has_errors() {
-        (None, diags)
-    } else {
-        (Some(geo), diags)
-    }
+    if diags.has_errors() { (None, diags) } else { (Some(geo), diags) }
 }
 
-fn read_layer(
-    root: &Path,
-    rel: &str,
-    projector: &Projector,
-) -> Result<BTreeMap<String, Shape>, Diagnostic> {
+fn read_layer(root: &Path, rel: &str, projector: &Projector) -> Result<BTreeMap<String, Shape>, Diagnostic> {
     let text = read_text(&root.join(rel)).map_err(|m| Diagnostic::error(rel, m))?;
     let collection: FeatureCollection = serde_json::from_str(&text).map_err(|e| {
         Diagnostic::error(rel, format!("not a GeoJSON feature collection: {e}"))
@@ -113,24 +99,14 @@ fn read_layer(
         for polygon in polygons {
             let mut rings = Vec::new();
             for ring in polygon {
-                let projected: Result<Vec<(f64, f64)>, String> = ring
-                    .iter()
-                    .map(|&[lon, lat]| projector.project(lon, lat))
-                    .collect();
-                rings.push(projected.map_err(|m| {
-                    Diagnostic::error(rel, format!("{}: {m}", feature.properties.kod))
-                })?);
+                let projected: Result<Vec<(f64, f64)>, String> =
+                    ring.iter().map(|&[lon, lat]| projector.project(lon, lat)).collect();
+                rings.push(projected.map_err(|m| Diagnostic::error(rel, format!("{}: {m}", feature.properties.kod)))?);
             }
             shape.polygons.push(rings);
         }
-        if shapes
-            .insert(feature.properties.kod.clone(), shape)
-            .is_some()
-        {
-            return Err(Diagnostic::error(
-                rel,
-                format!("code {} appears twice", feature.properties.kod),
-            ));
+        if shapes.insert(feature.properties.kod.clone(), shape).is_some() {
+            return Err(Diagnostic::error(rel, format!("code {} appears twice", feature.properties.kod)));
         }
     }
     Ok(shapes)
@@ -144,13 +120,12 @@ pub struct Projector {
 
 impl Projector {
     pub fn new() -> Result<Self, String> {
-        let wgs84 = Proj::from_proj_string("+proj=longlat +ellps=WGS84 +datum=WGS84 +no_defs")
-            .map_err(|e| e.to_string())?;
+        let wgs84 =
+            Proj::from_proj_string("+proj=longlat +ellps=WGS84 +datum=WGS84 +no_defs").map_err(|e| e.to_string())?;
         // EPSG:3006 as PROJ defines it.
-        let sweref99tm = Proj::from_proj_string(
-            "+proj=utm +zone=33 +ellps=GRS80 +towgs84=0,0,0,0,0,0,0 +units=m +no_defs",
-        )
-        .map_err(|e| e.to_string())?;
+        let sweref99tm =
+            Proj::from_proj_string("+proj=utm +zone=33 +ellps=GRS80 +towgs84=0,0,0,0,0,0,0 +units=m +no_defs")
+                .map_err(|e| e.to_string())?;
         Ok(Projector { wgs84, sweref99tm })
     }
 
@@ -159,8 +134,7 @@ impl Projector {
             return Err(format!("coordinate out of range: {lon}, {lat}"));
         }
         let mut point = (lon.to_radians(), lat.to_radians(), 0.0);
-        proj4rs::transform::transform(&self.wgs84, &self.sweref99tm, &mut point)
-            .map_err(|e| e.to_string())?;
+        proj4rs::transform::transform(&self.wgs84, &self.sweref99tm, &mut point).map_err(|e| e.to_string())?;
         Ok((point.0, point.1))
     }
 }

@@ -38,46 +38,13 @@ pub fn dmo_status(s: DmoStatus) -> &'static str {
 /// Everything above as maps keyed by the values' YAML names, for the templates.
 pub fn all() -> BTreeMap<&'static str, BTreeMap<String, &'static str>> {
     let key = |v: serde_json::Value| v.as_str().map(str::to_string).unwrap_or_default();
-    let driftsformer = [
-        Driftsform::EgenRegi,
-        Driftsform::Samverkan,
-        Driftsform::Kommunalforbund,
-        Driftsform::Entreprenad,
-    ];
-    let lagen = [
-        PoLage::HarPo,
-        PoLage::Saknas,
-        PoLage::Osaker,
-        PoLage::Okand,
-        PoLage::Motstridig,
-    ];
-    let dmo = [
-        DmoStatus::Aktiv,
-        DmoStatus::Regelbunden,
-        DmoStatus::Vilande,
-        DmoStatus::Startar,
-        DmoStatus::Okand,
-    ];
+    let driftsformer =
+        [Driftsform::EgenRegi, Driftsform::Samverkan, Driftsform::Kommunalforbund, Driftsform::Entreprenad];
+    let lagen = [PoLage::HarPo, PoLage::Saknas, PoLage::Osaker, PoLage::Okand, PoLage::Motstridig];
+    let dmo = [DmoStatus::Aktiv, DmoStatus::Regelbunden, DmoStatus::Vilande, DmoStatus::Startar, DmoStatus::Okand];
     BTreeMap::from([
-        (
-            "driftsform",
-            driftsformer
-                .iter()
-                .map(|&d| (key(serde_json::json!(d)), driftsform(d)))
-                .collect(),
-        ),
-        (
-            "po",
-            lagen
-                .iter()
-                .map(|&l| (key(serde_json::json!(l)), po_lage(l)))
-                .collect(),
-        ),
-        (
-            "dmo",
-            dmo.iter()
-                .map(|&s| (key(serde_json::json!(s)), dmo_status(s)))
-                .collect(),
-        ),
+        ("driftsform", driftsformer.iter().map(|&d| (key(serde_json::json!(d)), driftsform(d))).collect()),
+        ("po", lagen.iter().map(|&l| (key(serde_json::json!(l)), po_lage(l))).collect()),
+        ("dmo", dmo.iter().map(|&s| (key(serde_json::json!(s)), dmo_status(s))).collect()),
     ])
 }

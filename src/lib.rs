@@ -91,10 +91,7 @@ pub fn build(root: &Path, out: &Path, base_url: Option<&str>) -> Result<Report, 
         diags.push(Diagnostic::error(out, m));
         return Err(diags);
     }
-    Ok(Report {
-        diagnostics: diags,
-        pages_written,
-    })
+    Ok(Report { diagnostics: diags, pages_written })
 }
 
 /// Files under themes/default/static/, published at the site root as they are.
@@ -108,29 +105,18 @@ fn static_files(root: &Path) -> Result<Vec<(String, Vec<u8>)>, Diagnostics> {
     for entry in walkdir::WalkDir::new(&dir).sort_by_file_name() {
         match entry {
             Ok(e) if e.file_type().is_file() => {
-                let rel = e
-                    .path()
-                    .strip_prefix(&dir)
-                    .map(|p| p.to_string_lossy().replace('\\', "/"))
-                    .unwrap_or_default();
+                let rel =
+                    e.path().strip_prefix(&dir).map(|p| p.to_string_lossy().replace('\\', "/")).unwrap_or_default();
                 match std::fs::read(e.path()) {
                     Ok(bytes) => files.push((rel, bytes)),
-                    Err(err) => diags.push(Diagnostic::error(
-                        load::relative(root, e.path()),
-                        format!("cannot read: {err}"),
-                    )),
+                    Err(err) => {
+                        diags.push(Diagnostic::error(load::relative(root, e.path()), format!("cannot read: {err}")))
+                    }
                 }
             }
             Ok(_) => {}
-            Err(err) => diags.push(Diagnostic::error(
-                "themes/default/static",
-                format!("cannot read folder: {err}"),
-            )),
+            Err(err) => diags.push(Diagnostic::error("themes/default/static", format!("cannot read folder: {err}"))),
         }
     }
-    if diags.has_errors() {
-        Err(diags)
-    } else {
-        Ok(files)
-    }
+    if diags.has_errors() { Err(diags) } else { Ok(files) }
 }

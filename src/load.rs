@@ -80,11 +80,7 @@ pub fn load(root: &Path) -> (Loaded, Diagnostics) {
     (loaded, diags)
 }
 
-fn load_single<T: DeserializeOwned>(
-    root: &Path,
-    rel: &str,
-    diags: &mut Diagnostics,
-) -> Option<Sourced<T>> {
+fn load_single<T: DeserializeOwned>(root: &Path, rel: &str, diags: &mut Diagnostics) -> Option<Sourced<T>> {
     if !root.join(rel).is_file() {
         diags.push(Diagnostic::error(rel, "required file is missing"));
         return None;
@@ -92,11 +88,7 @@ fn load_single<T: DeserializeOwned>(
     load_optional(root, rel, diags)
 }
 
-fn load_optional<T: DeserializeOwned>(
-    root: &Path,
-    rel: &str,
-    diags: &mut Diagnostics,
-) -> Option<Sourced<T>> {
+fn load_optional<T: DeserializeOwned>(root: &Path, rel: &str, diags: &mut Diagnostics) -> Option<Sourced<T>> {
     let path = root.join(rel);
     if !path.exists() {
         return None;
@@ -111,22 +103,14 @@ fn load_optional<T: DeserializeOwned>(
 }
 
 /// Every `*.yaml` directly inside `folder`, in parallel, sorted by path.
-fn load_folder<T: DeserializeOwned + Send>(
-    root: &Path,
-    folder: &str,
-    diags: &mut Diagnostics,
-) -> Vec<Sourced<T>> {
+fn load_folder<T: DeserializeOwned + Send>(root: &Path, folder: &str, diags: &mut Diagnostics) -> Vec<Sourced<T>> {
     let dir = root.join(folder);
     if !dir.is_dir() {
         diags.push(Diagnostic::error(folder, "required folder is missing"));
         return Vec::new();
     }
     let mut paths = Vec::new();
-    for entry in walkdir::WalkDir::new(&dir)
-        .min_depth(1)
-        .max_depth(1)
-        .sort_by_file_name()
-    {
+    for entry in walkdir::WalkDir::new(&dir).min_depth(1).max_depth(1).sort_by_file_name() {
         match entry {
             Ok(e) if e.file_type().is_file() => paths.push(e.into_path()),
             Ok(e) if e.file_type().is_dir() => diags.push(Diagnostic::warning(
@@ -134,26 +118,15 @@ fn load_folder<T: DeserializeOwned + Send>(
                 "folder ignored: data files go directly in the folder above",
             )),
             Ok(_) => {}
-            Err(e) => diags.push(Diagnostic::error(
-                folder,
-                format!("cannot read folder: {e}"),
-            )),
+            Err(e) => diags.push(Diagnostic::error(folder, format!("cannot read folder: {e}"))),
         }
     }
     let (yaml, other): (Vec<_>, Vec<_>) = paths.into_iter().partition(|p| has_extension(p, "yaml"));
     for p in other {
-        let d = Diagnostic::warning(
-            relative(root, &p),
-            "file ignored: only .yaml files are read here",
-        );
-        diags.push(if has_extension(&p, "yml") {
-            d.hint("rename it to end in .yaml")
-        } else {
-            d
-        });
+        let d = Diagnostic::warning(relative(root, &p), "file ignored: only .yaml files are read here");
+        diags.push(if has_extension(&p, "yml") { d.hint("rename it to end in .yaml") } else { d });
     }
-    let results: Vec<Result<Sourced<T>, Diagnostic>> =
-        yaml.par_iter().map(|p| parse_yaml_file(root, p)).collect();
+    let results: Vec<Result<Sourced<T>, Diagnostic>> = yaml.par_iter().map(|p| parse_yaml_file(root, p)).collect();
     let mut out = Vec::new();
     for r in results {
         match r {
@@ -164,10 +137,7 @@ fn load_folder<T: DeserializeOwned + Send>(
     out
 }
 
-fn parse_yaml_file<T: DeserializeOwned>(
-    root: &Path,
-    path: &Path,
-) -> Result<Sourced<T>, Diagnostic> {
+fn parse_yaml_file<T: DeserializeOwned>(root: &Path, path: &Path) -> Result<Sourced<T>, Diagnostic> {
     let rel = relative(root, path);
     let text = read_text(path).map_err(|msg| Diagnostic::error(&rel, msg))?;
     let record = parse_yaml(&text, 0).map_err(|(line, col, msg, hint)| {
@@ -177,11 +147,7 @@ fn parse_yaml_file<T: DeserializeOwned>(
             None => d,
         }
     })?;
-    Ok(Sourced {
-        stem: stem(path),
-        path: rel,
-        record,
-    })
+    Ok(Sourced { stem: stem(path), path: rel, record })
 }
 
 type ParseError = (u64, u64, String, Option<String>);
@@ -189,18 +155,10 @@ type ParseError = (u64, u64, String, Option<String>);
 /// Parses YAML text; `line_offset` shifts reported lines (for front matter).
 pub fn parse_yaml<T: DeserializeOwned>(text: &str, line_offset: u64) -> Result<T, ParseError> {
     if text.trim().is_empty() {
-        return Err((
-            0,
-            0,
-            "the file is empty".into(),
-            Some("see data/README.md for what it must contain".into()),
-        ));
+        return Err((0, 0, "the file is empty".into(), Some("see data/README.md for what it must contain".into())));
     }
     serde_saphyr::from_str::<T>(text).map_err(|e| {
-        let (line, col) = e
-            .location()
-            .map(|l| (l.line() + line_offset, l.column()))
-            .unwrap_or((0, 0));
+        let (line, col) = e.location().map(|l| (l.line() + line_offset, l.column())).unwrap_or((0, 0));
         let full = e.without_snippet().to_string();
         // The library appends the position in words; we print it as path:line:col instead.
         let message = match full.rfind(" at line ") {
@@ -227,26 +185,17 @@ fn hint_for_parse_error(message: &str) -> Option<String> {
 pub fn read_text(path: &Path) -> Result<String, String> {
     let meta = fs::metadata(path).map_err(|e| format!("cannot read file: {e}"))?;
     if meta.len() > MAX_FILE_BYTES {
-        return Err(format!(
-            "file is too large ({} bytes; the limit is {MAX_FILE_BYTES})",
-            meta.len()
-        ));
+        return Err(format!("file is too large ({} bytes; the limit is {MAX_FILE_BYTES})", meta.len()));
     }
     let bytes = fs::read(path).map_err(|e| format!("cannot read file: {e}"))?;
     if bytes.contains(&0) {
         return Err("file contains NUL bytes: is it a binary file?".into());
     }
     let text = String::from_utf8(bytes).map_err(|e| {
-        format!(
-            "file is not valid UTF-8 (first bad byte at offset {}); save it as UTF-8",
-            e.utf8_error().valid_up_to()
-        )
+        format!("file is not valid UTF-8 (first bad byte at offset {}); save it as UTF-8", e.utf8_error().valid_up_to())
     })?;
     // A byte-order mark is harmless; drop it so positions stay right.
-    Ok(text
-        .strip_prefix('\u{feff}')
-        .map(str::to_string)
-        .unwrap_or(text))
+    Ok(text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text))
 }
 
 fn load_pages(root: &Path, diags: &mut Diagnostics) -> Vec<Sourced<ContentPage>> {
@@ -259,10 +208,7 @@ fn load_pages(root: &Path, diags: &mut Diagnostics) -> Vec<Sourced<ContentPage>>
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
-                diags.push(Diagnostic::error(
-                    "content",
-                    format!("cannot read folder: {e}"),
-                ));
+                diags.push(Diagnostic::error("content", format!("cannot read folder: {e}")));
                 continue;
             }
         };
@@ -271,11 +217,7 @@ fn load_pages(root: &Path, diags: &mut Diagnostics) -> Vec<Sourced<ContentPage>>
         }
         let rel = relative(root, entry.path());
         match load_page(&dir, entry.path()) {
-            Ok(page) => pages.push(Sourced {
-                stem: stem(entry.path()),
-                path: rel,
-                record: page,
-            }),
+            Ok(page) => pages.push(Sourced { stem: stem(entry.path()), path: rel, record: page }),
             Err(d) => diags.push(Diagnostic { file: rel, ..d }),
         }
     }
@@ -284,20 +226,16 @@ fn load_pages(root: &Path, diags: &mut Diagnostics) -> Vec<Sourced<ContentPage>>
 
 fn load_page(content_dir: &Path, path: &Path) -> Result<ContentPage, Diagnostic> {
     let url_path = page_url_path(content_dir, path).map_err(|m| {
-        Diagnostic::error("", m)
-            .hint("use lowercase a-z, digits and '-' in content folder and file names")
+        Diagnostic::error("", m).hint("use lowercase a-z, digits and '-' in content folder and file names")
     })?;
     let text = read_text(path).map_err(|m| Diagnostic::error("", m))?;
     let text = text.replace("\r\n", "\n");
     let Some(rest) = text.strip_prefix("---\n") else {
-        return Err(Diagnostic::error("", "missing front matter").at(1, 1).hint(
-            "start the file with a line '---', then titel: and beskrivning:, then another '---' line",
-        ));
+        return Err(Diagnostic::error("", "missing front matter")
+            .at(1, 1)
+            .hint("start the file with a line '---', then titel: and beskrivning:, then another '---' line"));
     };
-    let Some(end) = rest
-        .find("\n---\n")
-        .or_else(|| rest.strip_suffix("\n---").map(|r| r.len()))
-    else {
+    let Some(end) = rest.find("\n---\n").or_else(|| rest.strip_suffix("\n---").map(|r| r.len())) else {
         return Err(Diagnostic::error("", "front matter is not closed")
             .at(1, 1)
             .hint("add a line '---' after the front matter"));
@@ -311,25 +249,16 @@ fn load_page(content_dir: &Path, path: &Path) -> Result<ContentPage, Diagnostic>
             None => d,
         }
     })?;
-    Ok(ContentPage {
-        front,
-        body,
-        url_path,
-    })
+    Ok(ContentPage { front, body, url_path })
 }
 
 /// `content/om/personligt-ombud.md` → `om/personligt-ombud`; only safe slug characters,
 /// so that no page can be written outside the output folder.
 fn page_url_path(content_dir: &Path, path: &Path) -> Result<String, String> {
-    let rel = path
-        .strip_prefix(content_dir)
-        .map_err(|_| "page outside content/".to_string())?;
+    let rel = path.strip_prefix(content_dir).map_err(|_| "page outside content/".to_string())?;
     let mut parts = Vec::new();
     for comp in rel.with_extension("").components() {
-        let part = comp
-            .as_os_str()
-            .to_str()
-            .ok_or("file name is not valid UTF-8")?;
+        let part = comp.as_os_str().to_str().ok_or("file name is not valid UTF-8")?;
         if !crate::slug::is_slug(part) {
             return Err(format!("'{part}' is not allowed in a page path"));
         }
@@ -342,47 +271,31 @@ fn page_url_path(content_dir: &Path, path: &Path) -> Result<String, String> {
 }
 
 fn warn_about_stray_files(root: &Path, diags: &mut Diagnostics) {
-    const KNOWN: [&str; 6] = [
-        "site.yaml",
-        "register.yaml",
-        "lan.yaml",
-        "kallor.yaml",
-        "konflikter.yaml",
-        "nyckeltal.yaml",
-    ];
+    const KNOWN: [&str; 6] =
+        ["site.yaml", "register.yaml", "lan.yaml", "kallor.yaml", "konflikter.yaml", "nyckeltal.yaml"];
     let Ok(entries) = fs::read_dir(root.join("data")) else {
         return;
     };
     let mut stray: Vec<PathBuf> = entries
         .filter_map(Result::ok)
         .map(|e| e.path())
-        .filter(|p| {
-            (has_extension(p, "yaml") || has_extension(p, "yml"))
-                && !KNOWN.iter().any(|k| p.ends_with(k))
-        })
+        .filter(|p| (has_extension(p, "yaml") || has_extension(p, "yml")) && !KNOWN.iter().any(|k| p.ends_with(k)))
         .collect();
     stray.sort();
     for p in stray {
         diags.push(
-            Diagnostic::warning(
-                relative(root, &p),
-                "file ignored: Katalog does not read this file",
-            )
-            .hint(format!("the files read in data/ are: {}", KNOWN.join(", "))),
+            Diagnostic::warning(relative(root, &p), "file ignored: Katalog does not read this file")
+                .hint(format!("the files read in data/ are: {}", KNOWN.join(", "))),
         );
     }
 }
 
 pub fn relative(root: &Path, path: &Path) -> PathBuf {
-    path.strip_prefix(root)
-        .map(Path::to_path_buf)
-        .unwrap_or_else(|_| path.to_path_buf())
+    path.strip_prefix(root).map(Path::to_path_buf).unwrap_or_else(|_| path.to_path_buf())
 }
 
 fn stem(path: &Path) -> String {
-    path.file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default()
+    path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default()
 }
 
 fn has_extension(path: &Path, ext: &str) -> bool {

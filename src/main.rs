@@ -1,6 +1,6 @@
 //! The `katalog` command: build, check.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
@@ -13,6 +13,12 @@ use katalog::diagnostics::{Diagnostics, Severity};
 struct Cli {
     #[command(subcommand)]
     command: Command,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Format {
+    Text,
+    Json,
 }
 
 #[derive(Subcommand)]
@@ -36,6 +42,9 @@ enum Command {
         /// The site folder, holding data/, content/ and themes/.
         #[arg(long, default_value = ".")]
         root: PathBuf,
+        /// How to print the problems: `text` for people, `json` for bots.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
     },
 }
 
@@ -43,33 +52,31 @@ fn main() -> ExitCode {
     // clap exits with 2 on wrong usage and 0 for --help, as promised in the README.
     let cli = Cli::parse();
     match cli.command {
-        Command::Check { root } => {
+        Command::Check { root, format } => {
             let (_, diags) = katalog::check(&root);
-            print_diagnostics(&diags);
+            if format == Format::Json {
+                println!("{}", serde_json::to_string_pretty(&diags.sorted()).unwrap_or_default());
+            } else {
+                print_diagnostics(&root, &diags);
+            }
             if diags.has_errors() {
                 return ExitCode::from(1);
             }
-            eprintln!("check: no errors");
+            if format == Format::Text {
+                eprintln!("check: no errors");
+            }
             ExitCode::SUCCESS
         }
-        Command::Build {
-            root,
-            out,
-            base_url,
-        } => {
+        Command::Build { root, out, base_url } => {
             let out = out.unwrap_or_else(|| root.join("public"));
             match katalog::build(&root, &out, base_url.as_deref()) {
                 Ok(report) => {
-                    print_diagnostics(&report.diagnostics);
-                    eprintln!(
-                        "build: wrote {} pages to {}",
-                        report.pages_written,
-                        out.display()
-                    );
+                    print_diagnostics(&root, &report.diagnostics);
+                    eprintln!("build: wrote {} pages to {}", report.pages_written, out.display());
                     ExitCode::SUCCESS
                 }
                 Err(diags) => {
-                    print_diagnostics(&diags);
+                    print_diagnostics(&root, &diags);
                     eprintln!("build: nothing written; {} is unchanged", out.display());
                     ExitCode::from(1)
                 }
@@ -78,12 +85,26 @@ fn main() -> ExitCode {
     }
 }
 
-fn print_diagnostics(diags: &Diagnostics) {
+fn print_diagnostics(root: &Path, diags: &Diagnostics) {
     for d in diags.sorted() {
-        eprintln!("{d}");
+        // Warnings stay one line each: the known conflicts are listed on every run.
+        let line = match d.severity {
+            katalog::diagnostics::Severity::Error => source_line(&root.join(&d.file), d.line),
+            katalog::diagnostics::Severity::Warning => None,
+        };
+        eprintln!("{}", d.render(line.as_deref()));
     }
     let (errors, warnings) = (diags.count(Severity::Error), diags.count(Severity::Warning));
     if errors + warnings > 0 {
         eprintln!("{errors} error(s), {warnings} warning(s)");
     }
+}
+
+/// Line `number` (1-based) of a file, for showing it under a diagnostic.
+fn source_line(path: &Path, number: u64) -> Option<String> {
+    if number == 0 {
+        return None;
+    }
+    let text = katalog::load::read_text(path).ok()?;
+    text.lines().nth(number as usize - 1).map(|l| l.trim_end_matches('\r').to_string())
 }

@@ -59,29 +59,15 @@ impl Frame {
 }
 
 pub fn build(geo: &Geo) -> MapData {
-    let Some((west, south, east, north)) = union(
-        geo.kommuner
-            .values()
-            .chain(geo.lan.values())
-            .filter_map(Shape::bounds),
-    ) else {
+    let Some((west, south, east, north)) =
+        union(geo.kommuner.values().chain(geo.lan.values()).filter_map(Shape::bounds))
+    else {
         return MapData::default();
     };
-    let frame = Frame {
-        west,
-        north,
-        metres_per_unit: METRES_PER_UNIT,
-    };
-    let coarse = Frame {
-        metres_per_unit: METRES_PER_UNIT * LAN_SCALE as f64,
-        ..frame
-    };
+    let frame = Frame { west, north, metres_per_unit: METRES_PER_UNIT };
+    let coarse = Frame { metres_per_unit: METRES_PER_UNIT * LAN_SCALE as f64, ..frame };
     let (w, h) = frame.to_svg((east, south));
-    let mut data = MapData {
-        sverige: ram([0, 0, w, h], 0.01),
-        lan_skala: LAN_SCALE,
-        ..MapData::default()
-    };
+    let mut data = MapData { sverige: ram([0, 0, w, h], 0.01), lan_skala: LAN_SCALE, ..MapData::default() };
     for (code, shape) in &geo.kommuner {
         data.kommuner.insert(code.clone(), path_data(shape, &frame));
         if let Some((a, b, c, d)) = shape.bounds() {
@@ -97,33 +83,17 @@ pub fn build(geo: &Geo) -> MapData {
 }
 
 /// The `viewBox` that shows the given kommuner with a margin, or None if none has a shape.
-pub fn frame_of<'a>(
-    ramar: &BTreeMap<String, [i64; 4]>,
-    codes: impl IntoIterator<Item = &'a str>,
-) -> Option<Ram> {
-    let boxes: Vec<[i64; 4]> = codes
-        .into_iter()
-        .filter_map(|c| ramar.get(c).copied())
-        .collect();
+pub fn frame_of<'a>(ramar: &BTreeMap<String, [i64; 4]>, codes: impl IntoIterator<Item = &'a str>) -> Option<Ram> {
+    let boxes: Vec<[i64; 4]> = codes.into_iter().filter_map(|c| ramar.get(c).copied()).collect();
     let first = *boxes.first()?;
-    let b = boxes.iter().fold(first, |a, b| {
-        [
-            a[0].min(b[0]),
-            a[1].min(b[1]),
-            a[2].max(b[2]),
-            a[3].max(b[3]),
-        ]
-    });
+    let b = boxes.iter().fold(first, |a, b| [a[0].min(b[0]), a[1].min(b[1]), a[2].max(b[2]), a[3].max(b[3])]);
     Some(ram(b, 0.04))
 }
 
 fn ram([x0, y0, x1, y1]: [i64; 4], margin: f64) -> Ram {
     let pad = ((((x1 - x0).max(y1 - y0)) as f64) * margin).ceil() as i64 + 2;
     let (w, h) = (x1 - x0 + 2 * pad, y1 - y0 + 2 * pad);
-    Ram {
-        viewbox: format!("{} {} {w} {h}", x0 - pad, y0 - pad),
-        ruta: (w.max(h) / 160).max(1),
-    }
+    Ram { viewbox: format!("{} {} {w} {h}", x0 - pad, y0 - pad), ruta: (w.max(h) / 160).max(1) }
 }
 
 fn union(boxes: impl Iterator<Item = (f64, f64, f64, f64)>) -> Option<(f64, f64, f64, f64)> {
@@ -169,42 +139,15 @@ mod tests {
     #[test]
     fn paths_are_compact_and_relative() {
         let square = Shape {
-            polygons: vec![vec![vec![
-                (0.0, 1000.0),
-                (500.0, 1000.0),
-                (500.0, 500.0),
-                (0.0, 500.0),
-                (0.0, 1000.0),
-            ]]],
+            polygons: vec![vec![vec![(0.0, 1000.0), (500.0, 1000.0), (500.0, 500.0), (0.0, 500.0), (0.0, 1000.0)]]],
         };
-        let frame = Frame {
-            west: 0.0,
-            north: 1000.0,
-            metres_per_unit: METRES_PER_UNIT,
-        };
+        let frame = Frame { west: 0.0, north: 1000.0, metres_per_unit: METRES_PER_UNIT };
         assert_eq!(path_data(&square, &frame), "M0 0l2 0 0 2-2 0z");
     }
 
     #[test]
     fn tiny_rings_vanish_instead_of_drawing_dots() {
-        let speck = Shape {
-            polygons: vec![vec![vec![
-                (0.0, 0.0),
-                (10.0, 0.0),
-                (10.0, 10.0),
-                (0.0, 0.0),
-            ]]],
-        };
-        assert_eq!(
-            path_data(
-                &speck,
-                &Frame {
-                    west: 0.0,
-                    north: 0.0,
-                    metres_per_unit: METRES_PER_UNIT
-                }
-            ),
-            ""
-        );
+        let speck = Shape { polygons: vec![vec![vec![(0.0, 0.0), (10.0, 0.0), (10.0, 10.0), (0.0, 0.0)]]] };
+        assert_eq!(path_data(&speck, &Frame { west: 0.0, north: 0.0, metres_per_unit: METRES_PER_UNIT }), "");
     }
 }

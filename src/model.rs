@@ -256,8 +256,7 @@ pub fn build(loaded: &Loaded, today: Date) -> Site {
             inaktuell: kallor_dates.get(&k.id.value).is_some_and(is_old),
         })
         .collect();
-    let newest_first =
-        |a: &String, b: &String| kallor_dates.get(b).cmp(&kallor_dates.get(a)).then(a.cmp(b));
+    let newest_first = |a: &String, b: &String| kallor_dates.get(b).cmp(&kallor_dates.get(a)).then(a.cmp(b));
     kallor.sort_by(|a, b| newest_first(&a.id, &b.id));
 
     let names: BTreeMap<&str, &str> = loaded
@@ -267,12 +266,7 @@ pub fn build(loaded: &Loaded, today: Date) -> Site {
         .map(|k| (k.kod.value.as_str(), k.namn.as_str()))
         .collect();
     let by_name = |codes: &mut Vec<String>| {
-        codes.sort_by_key(|c| {
-            (
-                sort_key(names.get(c.as_str()).copied().unwrap_or("")),
-                c.clone(),
-            )
-        });
+        codes.sort_by_key(|c| (sort_key(names.get(c.as_str()).copied().unwrap_or("")), c.clone()));
     };
 
     let konflikter: Vec<Konflikt> = loaded
@@ -321,39 +315,20 @@ pub fn build(loaded: &Loaded, today: Date) -> Site {
                         kalla: u.kalla.value.clone(),
                     })
                     .collect(),
-                sedan: o.sedan.as_ref().map(|u| {
-                    uppgift(
-                        &u.varde.value.to_string(),
-                        u.ungefar,
-                        &u.kalla.value,
-                        &u.anmarkning,
-                    )
-                }),
-                ombud: o.ombud.as_ref().map(|u| {
-                    uppgift(
-                        &format_number(u.varde.value),
-                        u.ungefar,
-                        &u.kalla.value,
-                        &u.anmarkning,
-                    )
-                }),
-                arsarbetare: o.arsarbetare.as_ref().map(|u| {
-                    uppgift(
-                        &format_number(u.varde.value),
-                        u.ungefar,
-                        &u.kalla.value,
-                        &u.anmarkning,
-                    )
-                }),
+                sedan: o
+                    .sedan
+                    .as_ref()
+                    .map(|u| uppgift(&u.varde.value.to_string(), u.ungefar, &u.kalla.value, &u.anmarkning)),
+                ombud: o
+                    .ombud
+                    .as_ref()
+                    .map(|u| uppgift(&format_number(u.varde.value), u.ungefar, &u.kalla.value, &u.anmarkning)),
+                arsarbetare: o
+                    .arsarbetare
+                    .as_ref()
+                    .map(|u| uppgift(&format_number(u.varde.value), u.ungefar, &u.kalla.value, &u.anmarkning)),
                 kontakt: o.kontakt.as_ref().map(kontakt),
-                fakta: o
-                    .fakta
-                    .iter()
-                    .map(|f| Faktum {
-                        text: f.text.clone(),
-                        kalla: f.kalla.value.clone(),
-                    })
-                    .collect(),
+                fakta: o.fakta.iter().map(|f| Faktum { text: f.text.clone(), kalla: f.kalla.value.clone() }).collect(),
                 statistik: statistik_tables(&o.statistik, &names),
                 anmarkning: o.anmarkning.clone(),
                 kallor,
@@ -377,12 +352,8 @@ pub fn build(loaded: &Loaded, today: Date) -> Site {
     }
 
     let slugs = kommun_slugs(loaded);
-    let lan_names: BTreeMap<&str, &str> = loaded
-        .lan
-        .iter()
-        .flat_map(|l| &l.record.lan)
-        .map(|l| (l.kod.value.as_str(), l.namn.as_str()))
-        .collect();
+    let lan_names: BTreeMap<&str, &str> =
+        loaded.lan.iter().flat_map(|l| &l.record.lan).map(|l| (l.kod.value.as_str(), l.namn.as_str())).collect();
     let mut kommuner: Vec<Kommun> = loaded
         .kommuner
         .iter()
@@ -390,10 +361,7 @@ pub fn build(loaded: &Loaded, today: Date) -> Site {
             let k = &file.record;
             let code = k.kod.value.clone();
             let orgs = orgs_of.get(code.as_str()).cloned().unwrap_or_default();
-            let po_status =
-                k.po.as_ref()
-                    .and_then(|p| p.status.as_ref())
-                    .map(|s| s.value);
+            let po_status = k.po.as_ref().and_then(|p| p.status.as_ref()).map(|s| s.value);
             let po = match (orgs.len(), po_status) {
                 (1, None) => PoLage::HarPo,
                 (0, Some(PoStatus::Saknas)) => PoLage::Saknas,
@@ -403,51 +371,27 @@ pub fn build(loaded: &Loaded, today: Date) -> Site {
             };
             let klass = match (po, orgs.first()) {
                 (PoLage::HarPo, Some(o)) => driftsform_key(o.driftsform).to_string(),
-                _ => serde_json::to_value(po)
-                    .ok()
-                    .and_then(|v| v.as_str().map(str::to_string))
-                    .unwrap_or_default(),
+                _ => serde_json::to_value(po).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default(),
             };
-            let po_kallor =
-                k.po.as_ref()
-                    .map(|p| spanned_strings(&p.kallor))
-                    .unwrap_or_default();
-            let dmo_kallor = k
-                .dmo
-                .as_ref()
-                .map(|d| spanned_strings(&d.kallor))
-                .unwrap_or_default();
+            let po_kallor = k.po.as_ref().map(|p| spanned_strings(&p.kallor)).unwrap_or_default();
+            let dmo_kallor = k.dmo.as_ref().map(|d| spanned_strings(&d.kallor)).unwrap_or_default();
             let mut all_sources: Vec<String> = po_kallor
                 .iter()
                 .chain(&dmo_kallor)
                 .cloned()
                 .chain(orgs.iter().flat_map(|o| o.kallor.clone()))
                 .collect();
-            let own_konflikter: Vec<String> = konflikter
-                .iter()
-                .filter(|c| c.kommuner.contains(&code))
-                .map(|c| c.id.clone())
-                .collect();
-            all_sources.extend(
-                konflikter
-                    .iter()
-                    .filter(|c| own_konflikter.contains(&c.id))
-                    .flat_map(|c| c.kallor.clone()),
-            );
+            let own_konflikter: Vec<String> =
+                konflikter.iter().filter(|c| c.kommuner.contains(&code)).map(|c| c.id.clone()).collect();
+            all_sources
+                .extend(konflikter.iter().filter(|c| own_konflikter.contains(&c.id)).flat_map(|c| c.kallor.clone()));
             all_sources.sort();
             all_sources.dedup();
             all_sources.sort_by(newest_first);
-            let nyaste = all_sources
-                .iter()
-                .filter_map(|s| kallor_dates.get(s))
-                .max()
-                .copied();
+            let nyaste = all_sources.iter().filter_map(|s| kallor_dates.get(s)).max().copied();
             let _ = &lan_names;
             Kommun {
-                slug: slugs
-                    .get(code.as_str())
-                    .cloned()
-                    .unwrap_or_else(|| slugify(&k.namn.value)),
+                slug: slugs.get(code.as_str()).cloned().unwrap_or_else(|| slugify(&k.namn.value)),
                 lan_kod: code.get(..2).unwrap_or("").to_string(),
                 namn: k.namn.value.clone(),
                 webbplats: k.webbplats.as_ref().map(|w| w.value.clone()),
@@ -456,11 +400,7 @@ pub fn build(loaded: &Loaded, today: Date) -> Site {
                 po_status,
                 po_kallor,
                 po_anmarkning: k.po.as_ref().and_then(|p| p.anmarkning.clone()),
-                dmo: k
-                    .dmo
-                    .as_ref()
-                    .map(|d| d.status.value)
-                    .unwrap_or(DmoStatus::Okand),
+                dmo: k.dmo.as_ref().map(|d| d.status.value).unwrap_or(DmoStatus::Okand),
                 dmo_kallor,
                 dmo_anmarkning: k.dmo.as_ref().and_then(|d| d.anmarkning.clone()),
                 konflikter: own_konflikter,
@@ -478,11 +418,7 @@ pub fn build(loaded: &Loaded, today: Date) -> Site {
         .lan
         .iter()
         .flat_map(|l| &l.record.lan)
-        .map(|l| Lan {
-            kod: l.kod.value.clone(),
-            namn: l.namn.clone(),
-            slug: slugify(&l.namn),
-        })
+        .map(|l| Lan { kod: l.kod.value.clone(), namn: l.namn.clone(), slug: slugify(&l.namn) })
         .collect();
 
     let mut utforare: Vec<Utforare> = loaded
@@ -496,13 +432,7 @@ pub fn build(loaded: &Loaded, today: Date) -> Site {
                 typ: u.typ.clone(),
                 beskrivning: u.beskrivning.clone(),
                 drivs_av: spanned_strings(&u.drivs_av),
-                verksamhet: u
-                    .verksamhet
-                    .iter()
-                    .copied()
-                    .collect::<BTreeSet<_>>()
-                    .into_iter()
-                    .collect(),
+                verksamhet: u.verksamhet.iter().copied().collect::<BTreeSet<_>>().into_iter().collect(),
                 kallor: spanned_strings(&u.kallor.value),
                 organisationer: organisationer
                     .iter()
@@ -541,17 +471,11 @@ pub fn build(loaded: &Loaded, today: Date) -> Site {
             markdown: p.record.body.clone(),
         })
         .collect();
-    sidor.sort_by(|a, b| {
-        a.ordning
-            .cmp(&b.ordning)
-            .then_with(|| a.sokvag.cmp(&b.sokvag))
-    });
+    sidor.sort_by(|a, b| a.ordning.cmp(&b.ordning).then_with(|| a.sokvag.cmp(&b.sokvag)));
 
     Site {
         titel: site.map(|s| s.titel.clone()).unwrap_or_default(),
-        bas_url: site
-            .map(|s| s.bas_url.value.trim_end_matches('/').to_string())
-            .unwrap_or_default(),
+        bas_url: site.map(|s| s.bas_url.value.trim_end_matches('/').to_string()).unwrap_or_default(),
         aldersgrans_ar,
         lan,
         kommuner,
@@ -568,18 +492,11 @@ pub fn build(loaded: &Loaded, today: Date) -> Site {
 /// URL slugs of all kommuner. Names that give the same slug (Habo and Håbo) both get
 /// their län appended, so neither takes the plain address from the other.
 fn kommun_slugs(loaded: &Loaded) -> BTreeMap<String, String> {
-    let lan_names: BTreeMap<&str, &str> = loaded
-        .lan
-        .iter()
-        .flat_map(|l| &l.record.lan)
-        .map(|l| (l.kod.value.as_str(), l.namn.as_str()))
-        .collect();
+    let lan_names: BTreeMap<&str, &str> =
+        loaded.lan.iter().flat_map(|l| &l.record.lan).map(|l| (l.kod.value.as_str(), l.namn.as_str())).collect();
     let mut by_slug: BTreeMap<String, Vec<&str>> = BTreeMap::new();
     for k in &loaded.kommuner {
-        by_slug
-            .entry(slugify(&k.record.namn.value))
-            .or_default()
-            .push(k.record.kod.value.as_str());
+        by_slug.entry(slugify(&k.record.namn.value)).or_default().push(k.record.kod.value.as_str());
     }
     let mut out = BTreeMap::new();
     for (slug, codes) in by_slug {
@@ -587,11 +504,7 @@ fn kommun_slugs(loaded: &Loaded) -> BTreeMap<String, String> {
             let s = if codes.len() == 1 {
                 slug.clone()
             } else {
-                let lan = code
-                    .get(..2)
-                    .and_then(|l| lan_names.get(l))
-                    .copied()
-                    .unwrap_or(code);
+                let lan = code.get(..2).and_then(|l| lan_names.get(l)).copied().unwrap_or(code);
                 format!("{slug}-{}", slugify(lan))
             };
             out.insert(code.to_string(), s);
@@ -604,10 +517,7 @@ fn kommun_slugs(loaded: &Loaded) -> BTreeMap<String, String> {
 pub fn ambiguous_slugs(site: &Site) -> BTreeMap<String, Vec<String>> {
     let mut by_plain: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for k in &site.kommuner {
-        by_plain
-            .entry(slugify(&k.namn))
-            .or_default()
-            .push(k.kod.clone());
+        by_plain.entry(slugify(&k.namn)).or_default().push(k.kod.clone());
     }
     by_plain.retain(|_, codes| codes.len() > 1);
     by_plain
@@ -626,12 +536,7 @@ fn org_fact_sources(o: &records::PoFile) -> Vec<String> {
     let mut out = Vec::new();
     out.extend(o.kommunuppgifter.iter().map(|u| u.kalla.value.clone()));
     out.extend(o.sedan.iter().map(|u| u.kalla.value.clone()));
-    out.extend(
-        o.ombud
-            .iter()
-            .chain(&o.arsarbetare)
-            .map(|u| u.kalla.value.clone()),
-    );
+    out.extend(o.ombud.iter().chain(&o.arsarbetare).map(|u| u.kalla.value.clone()));
     out.extend(o.kontakt.iter().map(|k| k.kalla.value.clone()));
     out.extend(o.fakta.iter().map(|f| f.kalla.value.clone()));
     out.extend(o.statistik.iter().map(|r| r.kalla.value.clone()));
@@ -651,17 +556,8 @@ fn qualified(value: &str, ungefar: Option<Ungefar>) -> String {
     }
 }
 
-fn uppgift(
-    value: &str,
-    ungefar: Option<Ungefar>,
-    kalla: &str,
-    anmarkning: &Option<String>,
-) -> Uppgift {
-    Uppgift {
-        varde: qualified(value, ungefar),
-        kalla: kalla.to_string(),
-        anmarkning: anmarkning.clone(),
-    }
+fn uppgift(value: &str, ungefar: Option<Ungefar>, kalla: &str, anmarkning: &Option<String>) -> Uppgift {
+    Uppgift { varde: qualified(value, ungefar), kalla: kalla.to_string(), anmarkning: anmarkning.clone() }
 }
 
 fn kontakt(k: &records::Kontakt) -> Kontakt {
@@ -718,38 +614,21 @@ fn measures_of(r: &records::StatistikRad) -> [Option<u32>; 10] {
 
 /// One table for the organisation as a whole and one per-kommun table, each with only
 /// the columns that hold a figure.
-fn statistik_tables(
-    rows: &[records::StatistikRad],
-    names: &BTreeMap<&str, &str>,
-) -> Vec<StatistikTabell> {
+fn statistik_tables(rows: &[records::StatistikRad], names: &BTreeMap<&str, &str>) -> Vec<StatistikTabell> {
     let mut tables = Vec::new();
     for per_kommun in [false, true] {
-        let mut selected: Vec<&records::StatistikRad> = rows
-            .iter()
-            .filter(|r| r.kommun.is_some() == per_kommun)
-            .collect();
+        let mut selected: Vec<&records::StatistikRad> =
+            rows.iter().filter(|r| r.kommun.is_some() == per_kommun).collect();
         if selected.is_empty() {
             continue;
         }
         selected.sort_by_key(|r| {
-            let name = r
-                .kommun
-                .as_ref()
-                .and_then(|k| names.get(k.value.as_str()))
-                .copied()
-                .unwrap_or("");
+            let name = r.kommun.as_ref().and_then(|k| names.get(k.value.as_str())).copied().unwrap_or("");
             (r.ar.value, sort_key(name))
         });
-        let used: Vec<usize> = (0..MEASURES.len())
-            .filter(|&i| selected.iter().any(|r| measures_of(r)[i].is_some()))
-            .collect();
-        let kolumner = used
-            .iter()
-            .map(|&i| Kolumn {
-                nyckel: MEASURES[i].0,
-                rubrik: MEASURES[i].1,
-            })
-            .collect();
+        let used: Vec<usize> =
+            (0..MEASURES.len()).filter(|&i| selected.iter().any(|r| measures_of(r)[i].is_some())).collect();
+        let kolumner = used.iter().map(|&i| Kolumn { nyckel: MEASURES[i].0, rubrik: MEASURES[i].1 }).collect();
         let rader = selected
             .iter()
             .map(|r| {
@@ -759,20 +638,14 @@ fn statistik_tables(
                     kommun: r.kommun.as_ref().map(|k| k.value.clone()),
                     varden: used
                         .iter()
-                        .map(|&i| {
-                            values[i].map(|v| qualified(&format_number(f64::from(v)), r.ungefar))
-                        })
+                        .map(|&i| values[i].map(|v| qualified(&format_number(f64::from(v)), r.ungefar)))
                         .collect(),
                     kalla: r.kalla.value.clone(),
                     anmarkning: r.anmarkning.clone(),
                 }
             })
             .collect();
-        tables.push(StatistikTabell {
-            per_kommun,
-            kolumner,
-            rader,
-        });
+        tables.push(StatistikTabell { per_kommun, kolumner, rader });
     }
     tables
 }

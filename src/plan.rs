@@ -13,10 +13,7 @@ use crate::text::initial;
 
 pub enum Content {
     /// Rendered from a template with the given context.
-    Page {
-        template: &'static str,
-        context: Value,
-    },
+    Page { template: &'static str, context: Value },
     /// Written as it is.
     Bytes(Vec<u8>),
 }
@@ -32,10 +29,7 @@ fn v<T: Serialize>(value: T) -> Value {
 }
 
 fn page(path: String, template: &'static str, context: Value) -> Output {
-    Output {
-        path,
-        content: Content::Page { template, context },
-    }
+    Output { path, content: Content::Page { template, context } }
 }
 
 #[derive(Serialize)]
@@ -65,10 +59,7 @@ pub fn plan(site: &Site, static_files: Vec<(String, Vec<u8>)>) -> (Vec<Output>, 
         let letter = initial(&k.namn);
         match letters.last_mut() {
             Some(g) if g.bokstav == letter => g.kommuner.push(k),
-            _ => letters.push(LetterGroup {
-                bokstav: letter,
-                kommuner: vec![k],
-            }),
+            _ => letters.push(LetterGroup { bokstav: letter, kommuner: vec![k] }),
         }
     }
     let mut counts: BTreeMap<PoLage, usize> = BTreeMap::new();
@@ -104,11 +95,7 @@ pub fn plan(site: &Site, static_files: Vec<(String, Vec<u8>)>) -> (Vec<Output>, 
         ));
     }
     for l in &site.lan {
-        let kommuner: Vec<&Kommun> = site
-            .kommuner
-            .iter()
-            .filter(|k| k.lan_kod == l.kod)
-            .collect();
+        let kommuner: Vec<&Kommun> = site.kommuner.iter().filter(|k| k.lan_kod == l.kod).collect();
         outputs.push(page(
             format!("lan/{}/index.html", l.slug),
             "lan.html",
@@ -116,68 +103,35 @@ pub fn plan(site: &Site, static_files: Vec<(String, Vec<u8>)>) -> (Vec<Output>, 
         ));
     }
 
-    let groups: Vec<StatusGroup> = [
-        PoLage::Saknas,
-        PoLage::Motstridig,
-        PoLage::Osaker,
-        PoLage::Okand,
-    ]
-    .into_iter()
-    .map(|lage| {
-        let lan: Vec<LanGroup> = site
-            .lan
-            .iter()
-            .map(|l| LanGroup {
-                lan: l,
-                kommuner: site
-                    .kommuner
-                    .iter()
-                    .filter(|k| k.lan_kod == l.kod && k.po == lage)
-                    .collect(),
-            })
-            .filter(|g| !g.kommuner.is_empty())
-            .collect();
-        StatusGroup {
-            lage,
-            antal: lan.iter().map(|g| g.kommuner.len()).sum(),
-            lan,
-        }
-    })
-    .collect();
+    let groups: Vec<StatusGroup> = [PoLage::Saknas, PoLage::Motstridig, PoLage::Osaker, PoLage::Okand]
+        .into_iter()
+        .map(|lage| {
+            let lan: Vec<LanGroup> = site
+                .lan
+                .iter()
+                .map(|l| LanGroup {
+                    lan: l,
+                    kommuner: site.kommuner.iter().filter(|k| k.lan_kod == l.kod && k.po == lage).collect(),
+                })
+                .filter(|g| !g.kommuner.is_empty())
+                .collect();
+            StatusGroup { lage, antal: lan.iter().map(|g| g.kommuner.len()).sum(), lan }
+        })
+        .collect();
     outputs.push(page(
         "saknar-po/index.html".into(),
         "saknar-po.html",
         context! { grupper => v(groups), sokvag => "saknar-po/" },
     ));
     // Pages drawn from the globals alone.
-    for (dir, template) in [
-        ("kallor", "kallor.html"),
-        ("karta", "karta.html"),
-        ("sok", "sok.html"),
-    ] {
-        outputs.push(page(
-            format!("{dir}/index.html"),
-            template,
-            context! { sokvag => format!("{dir}/") },
-        ));
+    for (dir, template) in [("kallor", "kallor.html"), ("karta", "karta.html"), ("sok", "sok.html")] {
+        outputs.push(page(format!("{dir}/index.html"), template, context! { sokvag => format!("{dir}/") }));
     }
     for s in &site.sidor {
-        let path = if s.sokvag.is_empty() {
-            "index.html".to_string()
-        } else {
-            format!("{}/index.html", s.sokvag)
-        };
-        outputs.push(page(
-            path,
-            "sida.html",
-            context! { sida => v(s), sokvag => format!("{}/", s.sokvag) },
-        ));
+        let path = if s.sokvag.is_empty() { "index.html".to_string() } else { format!("{}/index.html", s.sokvag) };
+        outputs.push(page(path, "sida.html", context! { sida => v(s), sokvag => format!("{}/", s.sokvag) }));
     }
-    outputs.push(page(
-        "404.html".into(),
-        "404.html",
-        context! { sokvag => "404.html" },
-    ));
+    outputs.push(page("404.html".into(), "404.html", context! { sokvag => "404.html" }));
 
     for u in &site.utforare {
         outputs.push(page(
@@ -192,32 +146,21 @@ pub fn plan(site: &Site, static_files: Vec<(String, Vec<u8>)>) -> (Vec<Output>, 
     });
 
     let sitemap = sitemap(site, &outputs);
-    outputs.push(Output {
-        path: "sitemap.xml".into(),
-        content: Content::Bytes(sitemap.into_bytes()),
-    });
-    let robots = format!(
-        "User-agent: *\nAllow: /\n\nSitemap: {}/sitemap.xml\n",
-        site.bas_url
-    );
-    outputs.push(Output {
-        path: "robots.txt".into(),
-        content: Content::Bytes(robots.into_bytes()),
-    });
+    outputs.push(Output { path: "sitemap.xml".into(), content: Content::Bytes(sitemap.into_bytes()) });
+    let robots = format!("User-agent: *\nAllow: /\n\nSitemap: {}/sitemap.xml\n", site.bas_url);
+    outputs.push(Output { path: "robots.txt".into(), content: Content::Bytes(robots.into_bytes()) });
     for (path, bytes) in static_files {
-        outputs.push(Output {
-            path,
-            content: Content::Bytes(bytes),
-        });
+        outputs.push(Output { path, content: Content::Bytes(bytes) });
     }
 
     let mut diags = Diagnostics::default();
     let mut seen = BTreeMap::new();
     for o in &outputs {
         if seen.insert(o.path.as_str(), ()).is_some() {
-            diags.push(Diagnostic::error(&o.path, "two pages would be written to this path").hint(
-                "a content page or static file has the same address as a generated page; rename it",
-            ));
+            diags.push(
+                Diagnostic::error(&o.path, "two pages would be written to this path")
+                    .hint("a content page or static file has the same address as a generated page; rename it"),
+            );
         }
     }
     outputs.sort_by(|a, b| a.path.cmp(&b.path));
@@ -242,8 +185,5 @@ fn sitemap(site: &Site, outputs: &[Output]) -> String {
 }
 
 fn xml_escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }

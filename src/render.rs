@@ -25,35 +25,20 @@ pub fn load_theme(root: &Path, site: &Site) -> Result<Theme, Diagnostics> {
     let mut env = Environment::new();
     env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
     // Block tags take their own line without leaving blank lines behind in the HTML.
-    if let Ok(syntax) = minijinja::syntax::SyntaxConfig::builder()
-        .trim_blocks(true)
-        .lstrip_blocks(true)
-        .build()
-    {
+    if let Ok(syntax) = minijinja::syntax::SyntaxConfig::builder().trim_blocks(true).lstrip_blocks(true).build() {
         env.set_syntax(syntax);
     }
     env.set_formatter(escape_html_text);
     if !dir.is_dir() {
-        diags.push(Diagnostic::error(
-            relative(root, &dir),
-            "theme templates folder is missing",
-        ));
+        diags.push(Diagnostic::error(relative(root, &dir), "theme templates folder is missing"));
         return Err(diags);
     }
-    for entry in walkdir::WalkDir::new(&dir)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_map(Result::ok)
-    {
+    for entry in walkdir::WalkDir::new(&dir).sort_by_file_name().into_iter().filter_map(Result::ok) {
         if !entry.file_type().is_file() {
             continue;
         }
         let rel = relative(root, entry.path());
-        let name = entry
-            .path()
-            .strip_prefix(&dir)
-            .map(|p| p.to_string_lossy().replace('\\', "/"))
-            .unwrap_or_default();
+        let name = entry.path().strip_prefix(&dir).map(|p| p.to_string_lossy().replace('\\', "/")).unwrap_or_default();
         match read_text(entry.path()) {
             Ok(source) => {
                 if let Err(e) = env.add_template_owned(name, source) {
@@ -71,54 +56,15 @@ pub fn load_theme(root: &Path, site: &Site) -> Result<Theme, Diagnostics> {
 }
 
 fn add_globals(env: &mut Environment<'static>, site: &Site) {
-    let by_key =
-        |items: Vec<(String, Value)>| ser(items.into_iter().collect::<BTreeMap<String, Value>>());
+    let by_key = |items: Vec<(String, Value)>| ser(items.into_iter().collect::<BTreeMap<String, Value>>());
     env.add_global("site", ser(site_summary(site)));
-    env.add_global(
-        "kommuner",
-        by_key(
-            site.kommuner
-                .iter()
-                .map(|k| (k.kod.clone(), ser(k)))
-                .collect(),
-        ),
-    );
-    env.add_global(
-        "organisationer",
-        by_key(
-            site.organisationer
-                .iter()
-                .map(|o| (o.id.clone(), ser(o)))
-                .collect(),
-        ),
-    );
-    env.add_global(
-        "utforare",
-        by_key(
-            site.utforare
-                .iter()
-                .map(|u| (u.id.clone(), ser(u)))
-                .collect(),
-        ),
-    );
-    env.add_global(
-        "kallor",
-        by_key(site.kallor.iter().map(|k| (k.id.clone(), ser(k))).collect()),
-    );
+    env.add_global("kommuner", by_key(site.kommuner.iter().map(|k| (k.kod.clone(), ser(k))).collect()));
+    env.add_global("organisationer", by_key(site.organisationer.iter().map(|o| (o.id.clone(), ser(o))).collect()));
+    env.add_global("utforare", by_key(site.utforare.iter().map(|u| (u.id.clone(), ser(u))).collect()));
+    env.add_global("kallor", by_key(site.kallor.iter().map(|k| (k.id.clone(), ser(k))).collect()));
     env.add_global("kallor_lista", ser(&site.kallor));
-    env.add_global(
-        "konflikter",
-        by_key(
-            site.konflikter
-                .iter()
-                .map(|k| (k.id.clone(), ser(k)))
-                .collect(),
-        ),
-    );
-    env.add_global(
-        "lan",
-        by_key(site.lan.iter().map(|l| (l.kod.clone(), ser(l))).collect()),
-    );
+    env.add_global("konflikter", by_key(site.konflikter.iter().map(|k| (k.id.clone(), ser(k))).collect()));
+    env.add_global("lan", by_key(site.lan.iter().map(|l| (l.kod.clone(), ser(l))).collect()));
     env.add_global("lan_lista", ser(&site.lan));
     env.add_global("nyckeltal", ser(&site.nyckeltal));
     env.add_global("kommuner_lista", ser(&site.kommuner));
@@ -138,16 +84,12 @@ fn add_map_globals(env: &mut Environment<'static>, site: &Site) {
     };
     env.add_global("kartdata", ser(data));
     let ramar = std::sync::Arc::new(data.ramar.clone());
-    env.add_function(
-        "kartram",
-        move |codes: Vec<String>| match crate::map::frame_of(
-            &ramar,
-            codes.iter().map(String::as_str),
-        ) {
+    env.add_function("kartram", move |codes: Vec<String>| {
+        match crate::map::frame_of(&ramar, codes.iter().map(String::as_str)) {
             Some(ram) => ser(ram),
             None => Value::from(()),
-        },
-    );
+        }
+    });
 }
 
 /// What every page may use about the site as a whole.
@@ -166,24 +108,17 @@ fn site_summary(site: &Site) -> BTreeMap<&'static str, Value> {
 }
 
 /// Renders every output; template errors are collected, not fatal one by one.
-pub fn render_all(
-    theme: &Theme,
-    outputs: Vec<Output>,
-) -> Result<Vec<(String, Vec<u8>)>, Diagnostics> {
+pub fn render_all(theme: &Theme, outputs: Vec<Output>) -> Result<Vec<(String, Vec<u8>)>, Diagnostics> {
     let results: Vec<Result<(String, Vec<u8>), Diagnostic>> = outputs
         .into_par_iter()
         .map(|o| match o.content {
             Content::Bytes(b) => Ok((o.path, b)),
             Content::Page { template, context } => {
-                let rendered = theme
-                    .env
-                    .get_template(template)
-                    .and_then(|t| t.render(context))
-                    .map_err(|e| {
-                        let mut d = template_diagnostic(Path::new("themes/default/templates"), &e);
-                        d.message = format!("{} (while rendering {})", d.message, o.path);
-                        d
-                    })?;
+                let rendered = theme.env.get_template(template).and_then(|t| t.render(context)).map_err(|e| {
+                    let mut d = template_diagnostic(Path::new("themes/default/templates"), &e);
+                    d.message = format!("{} (while rendering {})", d.message, o.path);
+                    d
+                })?;
                 Ok((o.path, rendered.into_bytes()))
             }
         })
@@ -196,11 +131,7 @@ pub fn render_all(
             Err(d) => diags.push(d),
         }
     }
-    if diags.has_errors() {
-        Err(diags)
-    } else {
-        Ok(files)
-    }
+    if diags.has_errors() { Err(diags) } else { Ok(files) }
 }
 
 fn template_diagnostic(fallback: &Path, e: &minijinja::Error) -> Diagnostic {
@@ -208,10 +139,7 @@ fn template_diagnostic(fallback: &Path, e: &minijinja::Error) -> Diagnostic {
         Some(name) => Path::new("themes/default/templates").join(name),
         None => fallback.to_path_buf(),
     };
-    let detail = e
-        .detail()
-        .map(str::to_string)
-        .unwrap_or_else(|| e.kind().to_string());
+    let detail = e.detail().map(str::to_string).unwrap_or_else(|| e.kind().to_string());
     let d = Diagnostic::error(file, format!("template error: {detail}"));
     match e.line() {
         Some(line) => d.at(line as u64, 1),

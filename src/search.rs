@@ -31,10 +31,7 @@ struct Entry {
 /// `/sokindex.json`: the elasticlunr index plus what to show for each hit.
 pub fn index_json(site: &Site) -> String {
     let entries = entries(site);
-    let mut index = IndexBuilder::with_language(Box::new(Swedish::new()))
-        .add_fields(FIELDS)
-        .save_docs(false)
-        .build();
+    let mut index = IndexBuilder::with_language(Box::new(Swedish::new())).add_fields(FIELDS).save_docs(false).build();
     let mut dokument = BTreeMap::new();
     for e in entries {
         index.add_doc(&e.reference, e.fields.iter().map(String::as_str));
@@ -63,15 +60,9 @@ fn both(text: &str) -> String {
 }
 
 fn entries(site: &Site) -> Vec<Entry> {
-    let org_by_id: BTreeMap<&str, _> = site
-        .organisationer
-        .iter()
-        .map(|o| (o.id.as_str(), o))
-        .collect();
-    let utforare_by_id: BTreeMap<&str, _> =
-        site.utforare.iter().map(|u| (u.id.as_str(), u)).collect();
-    let kommun_by_code: BTreeMap<&str, _> =
-        site.kommuner.iter().map(|k| (k.kod.as_str(), k)).collect();
+    let org_by_id: BTreeMap<&str, _> = site.organisationer.iter().map(|o| (o.id.as_str(), o)).collect();
+    let utforare_by_id: BTreeMap<&str, _> = site.utforare.iter().map(|u| (u.id.as_str(), u)).collect();
+    let kommun_by_code: BTreeMap<&str, _> = site.kommuner.iter().map(|k| (k.kod.as_str(), k)).collect();
     let lan_by_code: BTreeMap<&str, _> = site.lan.iter().map(|l| (l.kod.as_str(), l)).collect();
     // An utförare's name and the names of those who run it (PO-Skåne: RSMH, Schizofreniförbundet).
     let utforare_words = |id: &str| -> String {
@@ -79,23 +70,14 @@ fn entries(site: &Site) -> Vec<Entry> {
             return String::new();
         };
         let mut words = vec![both(&u.namn), u.id.replace('-', " ")];
-        words.extend(
-            u.drivs_av
-                .iter()
-                .filter_map(|d| utforare_by_id.get(d.as_str()))
-                .map(|d| both(&d.namn)),
-        );
+        words.extend(u.drivs_av.iter().filter_map(|d| utforare_by_id.get(d.as_str())).map(|d| both(&d.namn)));
         words.join(" ")
     };
     let org_words = |id: &str| -> String {
         let Some(o) = org_by_id.get(id) else {
             return String::new();
         };
-        let mut words = vec![
-            both(&o.namn),
-            o.id.replace('-', " "),
-            labels::driftsform(o.driftsform).to_string(),
-        ];
+        let mut words = vec![both(&o.namn), o.id.replace('-', " "), labels::driftsform(o.driftsform).to_string()];
         if let Some(u) = &o.utforare {
             words.push(utforare_words(u));
         }
@@ -104,64 +86,31 @@ fn entries(site: &Site) -> Vec<Entry> {
 
     let mut out = Vec::new();
     for k in &site.kommuner {
-        let lan = lan_by_code
-            .get(k.lan_kod.as_str())
-            .map(|l| both(&l.namn))
-            .unwrap_or_default();
+        let lan = lan_by_code.get(k.lan_kod.as_str()).map(|l| both(&l.namn)).unwrap_or_default();
         let orgs: Vec<String> = k.organisationer.iter().map(|id| org_words(id)).collect();
-        let info = match (
-            k.po,
-            k.organisationer
-                .first()
-                .and_then(|id| org_by_id.get(id.as_str())),
-        ) {
+        let info = match (k.po, k.organisationer.first().and_then(|id| org_by_id.get(id.as_str()))) {
             (PoLage::HarPo, Some(o)) => {
-                format!(
-                    "{}: {}",
-                    labels::po_lage(k.po),
-                    labels::driftsform(o.driftsform).to_lowercase()
-                )
+                format!("{}: {}", labels::po_lage(k.po), labels::driftsform(o.driftsform).to_lowercase())
             }
             _ => labels::po_lage(k.po).to_string(),
         };
         out.push(Entry {
             reference: format!("/kommun/{}/", k.slug),
-            fields: [
-                k.namn.clone(),
-                fold(&k.namn),
-                format!("{lan} {}", orgs.join(" ")),
-                String::new(),
-            ],
-            dokument: Dokument {
-                titel: k.namn.clone(),
-                typ: "Kommun",
-                info: Some(info),
-            },
+            fields: [k.namn.clone(), fold(&k.namn), format!("{lan} {}", orgs.join(" ")), String::new()],
+            dokument: Dokument { titel: k.namn.clone(), typ: "Kommun", info: Some(info) },
         });
     }
     for o in &site.organisationer {
-        let members: Vec<String> = o
-            .kommuner
-            .iter()
-            .filter_map(|c| kommun_by_code.get(c.as_str()))
-            .map(|k| both(&k.namn))
-            .collect();
-        let utforare = o
-            .utforare
-            .as_deref()
-            .map(utforare_words)
-            .unwrap_or_default();
+        let members: Vec<String> =
+            o.kommuner.iter().filter_map(|c| kommun_by_code.get(c.as_str())).map(|k| both(&k.namn)).collect();
+        let utforare = o.utforare.as_deref().map(utforare_words).unwrap_or_default();
         let antal = o.kommuner.len();
         out.push(Entry {
             reference: format!("/po/{}/", o.id),
             fields: [
                 o.namn.clone(),
                 format!("{} {}", fold(&o.namn), o.id.replace('-', " ")),
-                format!(
-                    "{} {} {utforare}",
-                    members.join(" "),
-                    labels::driftsform(o.driftsform)
-                ),
+                format!("{} {} {utforare}", members.join(" "), labels::driftsform(o.driftsform)),
                 o.anmarkning.clone().unwrap_or_default(),
             ],
             dokument: Dokument {
@@ -185,38 +134,21 @@ fn entries(site: &Site) -> Vec<Entry> {
                 format!("{} {}", utforare_words(&u.id), orgs.join(" ")),
                 u.beskrivning.clone(),
             ],
-            dokument: Dokument {
-                titel: u.namn.clone(),
-                typ: "Utförare",
-                info: u.typ.clone(),
-            },
+            dokument: Dokument { titel: u.namn.clone(), typ: "Utförare", info: u.typ.clone() },
         });
     }
     for l in &site.lan {
         out.push(Entry {
             reference: format!("/lan/{}/", l.slug),
             fields: [l.namn.clone(), fold(&l.namn), String::new(), String::new()],
-            dokument: Dokument {
-                titel: l.namn.clone(),
-                typ: "Län",
-                info: None,
-            },
+            dokument: Dokument { titel: l.namn.clone(), typ: "Län", info: None },
         });
     }
     for s in &site.sidor {
         out.push(Entry {
             reference: format!("/{}/", s.sokvag),
-            fields: [
-                s.titel.clone(),
-                fold(&s.titel),
-                s.beskrivning.clone(),
-                crate::markdown::to_text(&s.markdown),
-            ],
-            dokument: Dokument {
-                titel: s.titel.clone(),
-                typ: "Sida",
-                info: Some(s.beskrivning.clone()),
-            },
+            fields: [s.titel.clone(), fold(&s.titel), s.beskrivning.clone(), crate::markdown::to_text(&s.markdown)],
+            dokument: Dokument { titel: s.titel.clone(), typ: "Sida", info: Some(s.beskrivning.clone()) },
         });
     }
     out

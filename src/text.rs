@@ -19,10 +19,7 @@ pub fn sort_key(name: &str) -> Vec<u32> {
 
 /// The letter a name is filed under in the A–Ö list.
 pub fn initial(name: &str) -> String {
-    name.chars()
-        .next()
-        .map(|c| c.to_uppercase().collect())
-        .unwrap_or_default()
+    name.chars().next().map(|c| c.to_uppercase().collect()).unwrap_or_default()
 }
 
 /// Swedish number style: "302 400" (no-break space between thousands), "0,5", "6".
@@ -53,28 +50,9 @@ mod tests {
 
     #[test]
     fn sorts_like_a_swedish_dictionary() {
-        let mut names = vec![
-            "Örebro",
-            "Åre",
-            "Ale",
-            "Älvdalen",
-            "Östersund",
-            "Arboga",
-            "Öckerö",
-        ];
+        let mut names = vec!["Örebro", "Åre", "Ale", "Älvdalen", "Östersund", "Arboga", "Öckerö"];
         names.sort_by_key(|n| sort_key(n));
-        assert_eq!(
-            names,
-            [
-                "Ale",
-                "Arboga",
-                "Åre",
-                "Älvdalen",
-                "Öckerö",
-                "Örebro",
-                "Östersund"
-            ]
-        );
+        assert_eq!(names, ["Ale", "Arboga", "Åre", "Älvdalen", "Öckerö", "Örebro", "Östersund"]);
     }
 
     #[test]

@@ -49,22 +49,9 @@ impl<'a> Checker<'a> {
             .flat_map(|r| r.record.kommuner.iter())
             .map(|k| (k.kod.value.as_str(), k.namn.as_str()))
             .collect();
-        let sources = loaded
-            .kallor
-            .iter()
-            .flat_map(|k| k.record.kallor.iter())
-            .map(|k| k.id.value.as_str())
-            .collect();
-        let utforare = loaded
-            .utforare
-            .iter()
-            .map(|u| u.record.id.value.as_str())
-            .collect();
-        let organisations = loaded
-            .po
-            .iter()
-            .map(|p| p.record.id.value.as_str())
-            .collect();
+        let sources = loaded.kallor.iter().flat_map(|k| k.record.kallor.iter()).map(|k| k.id.value.as_str()).collect();
+        let utforare = loaded.utforare.iter().map(|u| u.record.id.value.as_str()).collect();
+        let organisations = loaded.po.iter().map(|p| p.record.id.value.as_str()).collect();
         let conflicted = loaded
             .konflikter
             .iter()
@@ -72,15 +59,7 @@ impl<'a> Checker<'a> {
             .flat_map(|k| k.kommuner.iter())
             .map(|k| k.value.as_str())
             .collect();
-        Checker {
-            loaded,
-            diags: Diagnostics::default(),
-            register,
-            sources,
-            utforare,
-            organisations,
-            conflicted,
-        }
+        Checker { loaded, diags: Diagnostics::default(), register, sources, utforare, organisations, conflicted }
     }
 
     fn error<T>(&mut self, file: &Path, at: &S<T>, message: impl Into<String>) -> &mut Diagnostic {
@@ -109,18 +88,10 @@ impl<'a> Checker<'a> {
             self.source_ref(&lan.path, &lan.record.kalla);
             for l in &lan.record.lan {
                 if !(l.kod.value.len() == 2 && l.kod.value.bytes().all(|b| b.is_ascii_digit())) {
-                    self.error(
-                        &lan.path,
-                        &l.kod,
-                        format!("län code \"{}\" must be two digits", l.kod.value),
-                    );
+                    self.error(&lan.path, &l.kod, format!("län code \"{}\" must be two digits", l.kod.value));
                 }
                 if !lan_codes.insert(l.kod.value.as_str()) {
-                    self.error(
-                        &lan.path,
-                        &l.kod,
-                        format!("län code \"{}\" appears twice", l.kod.value),
-                    );
+                    self.error(&lan.path, &l.kod, format!("län code \"{}\" appears twice", l.kod.value));
                 }
             }
         }
@@ -132,27 +103,16 @@ impl<'a> Checker<'a> {
         for k in &register.record.kommuner {
             let code = k.kod.value.as_str();
             if !is_kommun_code(code) {
-                self.error(
-                    &register.path,
-                    &k.kod,
-                    format!("kommun code \"{code}\" must be four digits"),
-                );
+                self.error(&register.path, &k.kod, format!("kommun code \"{code}\" must be four digits"));
             } else if !lan_codes.contains(&code[..2]) && loaded.lan.is_some() {
                 self.error(
                     &register.path,
                     &k.kod,
-                    format!(
-                        "kommun {code} belongs to län {}, which data/lan.yaml lacks",
-                        &code[..2]
-                    ),
+                    format!("kommun {code} belongs to län {}, which data/lan.yaml lacks", &code[..2]),
                 );
             }
             if !seen.insert(code) {
-                self.error(
-                    &register.path,
-                    &k.kod,
-                    format!("kommun code \"{code}\" appears twice"),
-                );
+                self.error(&register.path, &k.kod, format!("kommun code \"{code}\" appears twice"));
             }
         }
     }
@@ -166,11 +126,7 @@ impl<'a> Checker<'a> {
         for k in &kallor.record.kallor {
             self.id_format(f, &k.id, "source");
             if !seen.insert(k.id.value.as_str()) {
-                self.error(
-                    f,
-                    &k.id,
-                    format!("source id \"{}\" appears twice", k.id.value),
-                );
+                self.error(f, &k.id, format!("source id \"{}\" appears twice", k.id.value));
             }
             self.date(f, &k.datum);
             self.optional_url(f, &k.url);
@@ -186,62 +142,50 @@ impl<'a> Checker<'a> {
             match self.register.get(code) {
                 None => {
                     let hint = self.code_hint(code);
-                    self.error(
-                        f,
-                        &k.kod,
-                        format!("kommun code \"{code}\" is not in the register"),
-                    )
-                    .hint = hint;
+                    self.error(f, &k.kod, format!("kommun code \"{code}\" is not in the register")).hint = hint;
                 }
                 Some(&name) => {
                     if k.namn.value != name {
+                        use unicode_normalization::UnicodeNormalization;
+                        let hint = if k.namn.value.nfc().eq(name.chars()) {
+                            format!("the letters look right but are stored decomposed (NFD); retype \"{name}\"")
+                        } else {
+                            format!("write namn: \"{name}\" (the name SCB uses)")
+                        };
                         self.error(
                             f,
                             &k.namn,
-                            format!(
-                                "name \"{}\" differs from the register's \"{name}\"",
-                                k.namn.value
-                            ),
+                            format!("name \"{}\" differs from the register's \"{name}\"", k.namn.value),
                         )
-                        .hint = Some(format!("write namn: \"{name}\" (the name SCB uses)"));
+                        .hint = Some(hint);
                     }
                     let expected_stem = format!("{code}-{}", slugify(name));
                     if file.stem != expected_stem {
                         self.diags.push(
-                            Diagnostic::error(
-                                f,
-                                format!("file name does not match kommun {code} {name}"),
-                            )
-                            .hint(format!("rename the file to {expected_stem}.yaml")),
+                            Diagnostic::error(f, format!("file name does not match kommun {code} {name}"))
+                                .hint(format!("rename the file to {expected_stem}.yaml")),
                         );
                     }
                 }
             }
             if let Some(first) = files_by_code.insert(code, f) {
-                self.error(
-                    f,
-                    &k.kod,
-                    format!("kommun {code} already has a file: {}", first.display()),
-                )
-                .hint = Some("keep one file per kommun and delete the other".into());
+                self.error(f, &k.kod, format!("kommun {code} already has a file: {}", first.display())).hint =
+                    Some("keep one file per kommun and delete the other".into());
             }
             self.optional_url(f, &k.webbplats);
             if let Some(po) = &k.po {
                 if let Some(status) = &po.status
                     && po.kallor.is_empty()
                 {
-                    self.error(f, status, "a PO status needs a source").hint = Some(
-                        "add kallor: [id] with the id of the source in data/kallor.yaml".into(),
-                    );
+                    self.error(f, status, "a PO status needs a source").hint =
+                        Some("add kallor: [id] with the id of the source in data/kallor.yaml".into());
                 }
                 self.source_refs(f, &po.kallor);
             }
             if let Some(dmo) = &k.dmo {
                 if dmo.kallor.is_empty() && dmo.status.value != DmoStatus::Okand {
-                    self.error(f, &dmo.status, "a DMO status needs a source")
-                        .hint = Some(
-                        "add kallor: [id] with the id of the source in data/kallor.yaml".into(),
-                    );
+                    self.error(f, &dmo.status, "a DMO status needs a source").hint =
+                        Some("add kallor: [id] with the id of the source in data/kallor.yaml".into());
                 }
                 self.source_refs(f, &dmo.kallor);
             }
@@ -254,13 +198,9 @@ impl<'a> Checker<'a> {
                 .map(|(c, n)| (c.to_string(), n.to_string()))
                 .collect();
             for (code, name) in missing {
-                self.diags.push(
-                    Diagnostic::error("data/kommuner", format!("kommun {code} {name} has no file"))
-                        .hint(format!(
-                            "create data/kommuner/{code}-{}.yaml, or run python3 tools/register.py",
-                            slugify(&name)
-                        )),
-                );
+                self.diags.push(Diagnostic::error("data/kommuner", format!("kommun {code} {name} has no file")).hint(
+                    format!("create data/kommuner/{code}-{}.yaml, or run python3 tools/register.py", slugify(&name)),
+                ));
             }
         }
     }
@@ -272,11 +212,7 @@ impl<'a> Checker<'a> {
             let (f, u) = (&file.path, &file.record);
             self.id_matches_file(file, &u.id, "utförare");
             if !seen.insert(u.id.value.as_str()) {
-                self.error(
-                    f,
-                    &u.id,
-                    format!("utförare id \"{}\" appears twice", u.id.value),
-                );
+                self.error(f, &u.id, format!("utförare id \"{}\" appears twice", u.id.value));
             }
             for other in &u.drivs_av {
                 if other.value == u.id.value {
@@ -296,18 +232,10 @@ impl<'a> Checker<'a> {
             let (f, o) = (&file.path, &file.record);
             self.id_matches_file(file, &o.id, "organisation");
             if !seen.insert(o.id.value.as_str()) {
-                self.error(
-                    f,
-                    &o.id,
-                    format!("organisation id \"{}\" appears twice", o.id.value),
-                );
+                self.error(f, &o.id, format!("organisation id \"{}\" appears twice", o.id.value));
             }
             if o.kommuner.value.is_empty() {
-                self.error(
-                    f,
-                    &o.kommuner,
-                    "an organisation needs at least one kommun in kommuner",
-                );
+                self.error(f, &o.kommuner, "an organisation needs at least one kommun in kommuner");
             }
             let mut members = BTreeSet::new();
             for k in &o.kommuner.value {
@@ -323,12 +251,12 @@ impl<'a> Checker<'a> {
             match (&o.utforare, o.driftsform.value) {
                 (Some(u), Driftsform::Entreprenad) => self.utforare_ref(f, u),
                 (None, Driftsform::Entreprenad) => {
-                    self.error(f, &o.driftsform, "driftsform entreprenad needs an utforare")
-                        .hint = Some("add utforare: <id> naming a file in data/utforare/".into());
+                    self.error(f, &o.driftsform, "driftsform entreprenad needs an utforare").hint =
+                        Some("add utforare: <id> naming a file in data/utforare/".into());
                 }
                 (Some(u), _) => {
-                    self.error(f, u, "utforare is only for driftsform entreprenad")
-                        .hint = Some("describe other parties in fakta: instead".into());
+                    self.error(f, u, "utforare is only for driftsform entreprenad").hint =
+                        Some("describe other parties in fakta: instead".into());
                 }
                 (None, _) => {}
             }
@@ -351,14 +279,13 @@ impl<'a> Checker<'a> {
                 if let Some(e) = &k.epost
                     && !email_address::EmailAddress::is_valid(&e.value)
                 {
-                    self.error(f, e, format!("\"{}\" is not an e-mail address", e.value))
-                        .hint = Some("write it as namn@exempel.se".into());
+                    self.error(f, e, format!("\"{}\" is not an e-mail address", e.value)).hint =
+                        Some("write it as namn@exempel.se".into());
                 }
                 if let Some(t) = &k.telefon
                     && let Err(m) = check_phone(&t.value)
                 {
-                    self.error(f, t, m).hint =
-                        Some("write it as 0243-123 45 or +46 243 123 45".into());
+                    self.error(f, t, m).hint = Some("write it as 0243-123 45 or +46 243 123 45".into());
                 }
             }
             for fact in &o.fakta {
@@ -370,11 +297,7 @@ impl<'a> Checker<'a> {
                     self.member_ref(f, k, &members);
                 }
                 if !(1990..=2100).contains(&row.ar.value) {
-                    self.error(
-                        f,
-                        &row.ar,
-                        format!("{} is not a plausible year", row.ar.value),
-                    );
+                    self.error(f, &row.ar, format!("{} is not a plausible year", row.ar.value));
                 }
             }
             self.required_sources(f, &o.kallor);
@@ -391,19 +314,22 @@ impl<'a> Checker<'a> {
         let mut orgs_of: BTreeMap<&str, Vec<Listing>> = BTreeMap::new();
         for file in &loaded.po {
             for k in &file.record.kommuner.value {
-                orgs_of.entry(k.value.as_str()).or_default().push((
-                    &file.path,
-                    k,
-                    file.record.id.value.as_str(),
-                ));
+                orgs_of.entry(k.value.as_str()).or_default().push((&file.path, k, file.record.id.value.as_str()));
             }
         }
         for (code, places) in &orgs_of {
             if places.len() > 1 && !self.conflicted.contains(code) {
                 let names: Vec<&str> = places.iter().map(|p| p.2).collect();
                 let (f, at, _) = places[places.len() - 1];
-                self.error(f, at, format!("kommun {code} is in {} organisations: {}", places.len(), names.join(", ")))
-                    .hint = Some("a kommun belongs to one organisation; if the sources disagree, record it in data/konflikter.yaml".into());
+                self.error(
+                    f,
+                    at,
+                    format!("kommun {code} is in {} organisations: {}", places.len(), names.join(", ")),
+                )
+                .hint = Some(
+                    "a kommun belongs to one organisation; if the sources disagree, record it in data/konflikter.yaml"
+                        .into(),
+                );
             }
         }
         for file in &loaded.kommuner {
@@ -429,11 +355,7 @@ impl<'a> Checker<'a> {
         for k in &file.record.konflikter {
             self.id_format(f, &k.id, "conflict");
             if !seen.insert(k.id.value.as_str()) {
-                self.error(
-                    f,
-                    &k.id,
-                    format!("conflict id \"{}\" appears twice", k.id.value),
-                );
+                self.error(f, &k.id, format!("conflict id \"{}\" appears twice", k.id.value));
             }
             self.required_sources(f, &k.kallor);
             for kommun in &k.kommuner {
@@ -444,11 +366,8 @@ impl<'a> Checker<'a> {
             }
             // Known conflicts stay visible to maintainers on every run.
             self.diags.push(
-                Diagnostic::warning(
-                    f,
-                    format!("sources disagree ({}): {}", k.id.value, k.beskrivning),
-                )
-                .at(k.id.referenced.line(), k.id.referenced.column()),
+                Diagnostic::warning(f, format!("sources disagree ({}): {}", k.id.value, k.beskrivning))
+                    .at(k.id.referenced.line(), k.id.referenced.column()),
             );
         }
     }
@@ -462,11 +381,7 @@ impl<'a> Checker<'a> {
         for n in &file.record.nyckeltal {
             self.id_format(f, &n.id, "figure");
             if !seen.insert(n.id.value.as_str()) {
-                self.error(
-                    f,
-                    &n.id,
-                    format!("figure id \"{}\" appears twice", n.id.value),
-                );
+                self.error(f, &n.id, format!("figure id \"{}\" appears twice", n.id.value));
             }
             self.source_ref(f, &n.kalla);
             if !n.varde.is_finite() {
@@ -482,14 +397,10 @@ impl<'a> Checker<'a> {
             let f = &page.path;
             self.source_refs(f, &page.record.front.kallor);
             if page.record.front.titel.trim().is_empty() {
-                self.diags
-                    .push(Diagnostic::error(f, "titel is empty").at(2, 1));
+                self.diags.push(Diagnostic::error(f, "titel is empty").at(2, 1));
             }
             if let Some(other) = seen.insert(page.record.url_path.as_str(), f) {
-                self.diags.push(Diagnostic::error(
-                    f,
-                    format!("same address as {}", other.display()),
-                ));
+                self.diags.push(Diagnostic::error(f, format!("same address as {}", other.display())));
             }
         }
     }
@@ -499,19 +410,9 @@ impl<'a> Checker<'a> {
         let loaded = self.loaded;
         let Some(geo) = &loaded.geo else { return };
         let register: BTreeSet<&str> = self.register.keys().copied().collect();
-        let lan: BTreeSet<&str> = loaded
-            .lan
-            .iter()
-            .flat_map(|l| &l.record.lan)
-            .map(|l| l.kod.value.as_str())
-            .collect();
+        let lan: BTreeSet<&str> = loaded.lan.iter().flat_map(|l| &l.record.lan).map(|l| l.kod.value.as_str()).collect();
         for (file, shapes, expected, what) in [
-            (
-                crate::geo::KOMMUNER_FILE,
-                &geo.kommuner,
-                &register,
-                "kommun",
-            ),
+            (crate::geo::KOMMUNER_FILE, &geo.kommuner, &register, "kommun"),
             (crate::geo::LAN_FILE, &geo.lan, &lan, "län"),
         ] {
             let drawn: BTreeSet<&str> = shapes.keys().map(String::as_str).collect();
@@ -538,8 +439,7 @@ impl<'a> Checker<'a> {
                 Some(best) => format!("did you mean \"{best}\"?"),
                 None => "add the source to data/kallor.yaml first".into(),
             };
-            self.error(f, id, format!("unknown source \"{}\"", id.value))
-                .hint = Some(hint);
+            self.error(f, id, format!("unknown source \"{}\"", id.value)).hint = Some(hint);
         }
     }
 
@@ -551,9 +451,8 @@ impl<'a> Checker<'a> {
 
     fn required_sources(&mut self, f: &Path, ids: &S<Vec<S<String>>>) {
         if ids.value.is_empty() {
-            self.error(f, ids, "at least one source is required").hint = Some(
-                "list the ids of the sources in data/kallor.yaml this record is based on".into(),
-            );
+            self.error(f, ids, "at least one source is required").hint =
+                Some("list the ids of the sources in data/kallor.yaml this record is based on".into());
         }
         self.source_refs(f, &ids.value);
     }
@@ -561,22 +460,14 @@ impl<'a> Checker<'a> {
     fn kommun_ref(&mut self, f: &Path, code: &S<String>) {
         if !self.register.contains_key(code.value.as_str()) {
             let hint = self.code_hint(&code.value);
-            self.error(f, code, format!("unknown kommun code \"{}\"", code.value))
-                .hint = hint;
+            self.error(f, code, format!("unknown kommun code \"{}\"", code.value)).hint = hint;
         }
     }
 
     fn member_ref(&mut self, f: &Path, code: &S<String>, members: &BTreeSet<&str>) {
         if !members.contains(code.value.as_str()) {
-            self.error(
-                f,
-                code,
-                format!(
-                    "kommun \"{}\" is not in this organisation's kommuner",
-                    code.value
-                ),
-            )
-            .hint = Some("add it to kommuner, or correct the code".into());
+            self.error(f, code, format!("kommun \"{}\" is not in this organisation's kommuner", code.value)).hint =
+                Some("add it to kommuner, or correct the code".into());
         }
     }
 
@@ -585,62 +476,39 @@ impl<'a> Checker<'a> {
             let hint = did_you_mean(&id.value, self.utforare.iter().copied())
                 .map(|b| format!("did you mean \"{b}\"?"))
                 .unwrap_or_else(|| "add a file data/utforare/<id>.yaml first".into());
-            self.error(f, id, format!("unknown utförare \"{}\"", id.value))
-                .hint = Some(hint);
+            self.error(f, id, format!("unknown utförare \"{}\"", id.value)).hint = Some(hint);
         }
     }
 
     fn organisation_ref(&mut self, f: &Path, id: &S<String>) {
         if !self.organisations.contains(id.value.as_str()) {
-            let hint = did_you_mean(&id.value, self.organisations.iter().copied())
-                .map(|b| format!("did you mean \"{b}\"?"));
-            self.error(f, id, format!("unknown organisation \"{}\"", id.value))
-                .hint = hint;
+            let hint =
+                did_you_mean(&id.value, self.organisations.iter().copied()).map(|b| format!("did you mean \"{b}\"?"));
+            self.error(f, id, format!("unknown organisation \"{}\"", id.value)).hint = hint;
         }
     }
 
     /// For a wrong kommun code: the register entry whose code or name is closest.
     fn code_hint(&self, wrong: &str) -> Option<String> {
-        if let Some(name) = self
-            .register
-            .iter()
-            .find(|(_, n)| n.eq_ignore_ascii_case(wrong))
-        {
-            return Some(format!(
-                "{} has code \"{}\"; codes are SCB's four digits in quotes",
-                name.1, name.0
-            ));
+        if let Some(name) = self.register.iter().find(|(_, n)| n.eq_ignore_ascii_case(wrong)) {
+            return Some(format!("{} has code \"{}\"; codes are SCB's four digits in quotes", name.1, name.0));
         }
         let best = did_you_mean(wrong, self.register.keys().copied())?;
-        Some(format!(
-            "did you mean \"{best}\" ({})?",
-            self.register.get(best).copied().unwrap_or("")
-        ))
+        Some(format!("did you mean \"{best}\" ({})?", self.register.get(best).copied().unwrap_or("")))
     }
 
     fn id_format(&mut self, f: &Path, id: &S<String>, what: &str) {
         if !is_slug(&id.value) {
-            self.error(
-                f,
-                id,
-                format!("{what} id \"{}\" may only use a-z, 0-9 and '-'", id.value),
-            )
-            .hint = Some(format!("for example \"{}\"", slugify(&id.value)));
+            self.error(f, id, format!("{what} id \"{}\" may only use a-z, 0-9 and '-'", id.value)).hint =
+                Some(format!("for example \"{}\"", slugify(&id.value)));
         }
     }
 
     fn id_matches_file<T>(&mut self, file: &Sourced<T>, id: &S<String>, what: &str) {
         self.id_format(&file.path, id, what);
         if file.stem != id.value {
-            self.error(
-                &file.path,
-                id,
-                format!("{what} id \"{}\" differs from the file name", id.value),
-            )
-            .hint = Some(format!(
-                "name the file {}.yaml, or set id: {}",
-                id.value, file.stem
-            ));
+            self.error(&file.path, id, format!("{what} id \"{}\" differs from the file name", id.value)).hint =
+                Some(format!("name the file {}.yaml, or set id: {}", id.value, file.stem));
         }
     }
 
@@ -681,16 +549,10 @@ pub fn check_url(s: &str) -> Result<(), String> {
 
 /// Swedish phone numbers as people write them: digits with spaces or hyphens, leading 0 or +46.
 pub fn check_phone(s: &str) -> Result<(), String> {
-    let allowed = s
-        .chars()
-        .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '-' | '+'));
+    let allowed = s.chars().all(|c| c.is_ascii_digit() || matches!(c, ' ' | '-' | '+'));
     let digits = s.chars().filter(char::is_ascii_digit).count();
     let plus_ok = !s.chars().skip(1).any(|c| c == '+');
-    if allowed
-        && plus_ok
-        && (s.starts_with('0') || s.starts_with("+46"))
-        && (7..=15).contains(&digits)
-    {
+    if allowed && plus_ok && (s.starts_with('0') || s.starts_with("+46")) && (7..=15).contains(&digits) {
         Ok(())
     } else {
         Err(format!("\"{s}\" is not a phone number"))
@@ -705,14 +567,7 @@ mod tests {
     fn phone_numbers() {
         assert!(check_phone("0243-123 45").is_ok());
         assert!(check_phone("+46 243 123 45").is_ok());
-        for bad in [
-            "123",
-            "ring kommunen",
-            "0243+12345",
-            "",
-            "+1 555 1234",
-            "ö+46",
-        ] {
+        for bad in ["123", "ring kommunen", "0243+12345", "", "+1 555 1234", "ö+46"] {
             assert!(check_phone(bad).is_err(), "{bad:?}");
         }
     }
@@ -720,12 +575,7 @@ mod tests {
     #[test]
     fn urls() {
         assert!(check_url("https://www.borlange.se/omsorg").is_ok());
-        for bad in [
-            "www.borlange.se",
-            "javascript:alert(1)",
-            "https://localhost",
-            "ftp://x.se",
-        ] {
+        for bad in ["www.borlange.se", "javascript:alert(1)", "https://localhost", "ftp://x.se"] {
             assert!(check_url(bad).is_err(), "{bad:?}");
         }
     }

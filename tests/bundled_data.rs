@@ -12,11 +12,7 @@ fn site() -> &'static Path {
     let (_, out) = BUILT.get_or_init(|| {
         let dir = bundled();
         let (output, out) = build(dir.path());
-        assert!(
-            output.status.success(),
-            "bundled site does not build:\n{}",
-            stderr(&output)
-        );
+        assert!(output.status.success(), "bundled site does not build:\n{}", stderr(&output));
         (dir, out)
     });
     out
@@ -91,8 +87,7 @@ fn bundled_data_checks_and_shows_the_known_conflicts() {
         "Malung",
     ] {
         assert!(
-            err.lines()
-                .any(|l| l.contains("warning: sources disagree") && l.contains(needle)),
+            err.lines().any(|l| l.contains("warning: sources disagree") && l.contains(needle)),
             "no warning about {needle}:\n{err}"
         );
     }
@@ -101,18 +96,13 @@ fn bundled_data_checks_and_shows_the_known_conflicts() {
 #[test]
 fn every_one_of_the_290_kommuner_has_a_page() {
     let register = read(&repo().join("data/register.yaml"));
-    let names: Vec<&str> = register
-        .lines()
-        .filter_map(|l| l.split("namn: \"").nth(1))
-        .map(|s| s.trim_end_matches("\" }"))
-        .collect();
+    let names: Vec<&str> =
+        register.lines().filter_map(|l| l.split("namn: \"").nth(1)).map(|s| s.trim_end_matches("\" }")).collect();
     assert_eq!(names.len(), 290);
     let start = read(&site().join("index.html"));
     let kommun_dir = site().join("kommun");
-    let pages: Vec<String> = std::fs::read_dir(&kommun_dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().into_string().unwrap())
-        .collect();
+    let pages: Vec<String> =
+        std::fs::read_dir(&kommun_dir).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
     // 290 kommun pages plus one choice page for Habo/Håbo.
     assert_eq!(pages.len(), 291, "{pages:?}");
     for name in names {
@@ -126,10 +116,7 @@ fn every_one_of_the_290_kommuner_has_a_page() {
 #[test]
 fn the_lacking_list_equals_the_sources() {
     let saknar = page("saknar-po");
-    assert!(
-        saknar.contains("Saknar personligt ombud enligt källan (40 kommuner)"),
-        "{saknar}"
-    );
+    assert!(saknar.contains("Saknar personligt ombud enligt källan (40 kommuner)"), "{saknar}");
     for name in LACKING_2012 {
         let slug = katalog::slug::slugify(name);
         let text = page(&format!("kommun/{slug}"));
@@ -150,16 +137,7 @@ fn the_lacking_list_equals_the_sources() {
 #[test]
 fn organisations_have_the_members_the_sources_name() {
     let sodra = page("po/sodra-dalarna");
-    for name in [
-        "Avesta",
-        "Borlänge",
-        "Falun",
-        "Gagnef",
-        "Hedemora",
-        "Ludvika",
-        "Smedjebacken",
-        "Säter",
-    ] {
+    for name in ["Avesta", "Borlänge", "Falun", "Gagnef", "Hedemora", "Ludvika", "Smedjebacken", "Säter"] {
         assert!(sodra.contains(name), "Södra Dalarna lacks {name}");
     }
     assert!(sodra.contains("Kommuner (8)"), "{sodra}");
@@ -172,24 +150,16 @@ fn organisations_have_the_members_the_sources_name() {
 
     for name in ["goteborg", "harryda", "molndal"] {
         let text = page(&format!("kommun/{name}"));
-        assert!(
-            text.contains("Entreprenad") && text.contains("Utförare Bräcke diakoni"),
-            "{name}: {text}"
-        );
+        assert!(text.contains("Entreprenad") && text.contains("Utförare Bräcke diakoni"), "{name}: {text}");
     }
     let norra = page("po/norra-dalarna");
     assert!(
-        norra.contains("Startade 2002")
-            && norra.contains("Vansbro")
-            && norra.contains("med sedan 2006"),
+        norra.contains("Startade 2002") && norra.contains("Vansbro") && norra.contains("med sedan 2006"),
         "{norra}"
     );
     let jamtland = page("po/jamtland");
     for year in 2004..=2011 {
-        assert!(
-            jamtland.contains(&format!(" {year} ")),
-            "Jämtland lacks {year}"
-        );
+        assert!(jamtland.contains(&format!(" {year} ")), "Jämtland lacks {year}");
     }
 }
 

@@ -19,8 +19,7 @@ fn valid_site_checks_clean() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     // The recorded conflict is shown as a warning, which does not fail.
     assert!(
-        stderr(&out)
-            .contains("data/konflikter.yaml:2:9: warning: sources disagree (habo-stavning)"),
+        stderr(&out).contains("data/konflikter.yaml:2:9: warning: sources disagree (habo-stavning)"),
         "{}",
         stderr(&out)
     );
@@ -31,10 +30,7 @@ fn help_and_usage_errors() {
     for args in [&["--help"][..], &["build", "--help"], &["check", "--help"]] {
         let out = katalog(args);
         assert_eq!(out.status.code(), Some(0), "{args:?}");
-        assert!(
-            String::from_utf8_lossy(&out.stdout).contains("Usage: katalog"),
-            "{args:?}"
-        );
+        assert!(String::from_utf8_lossy(&out.stdout).contains("Usage: katalog"), "{args:?}");
     }
     assert_eq!(katalog(&["bygg"]).status.code(), Some(2));
     assert_eq!(katalog(&["build", "--rot", "x"]).status.code(), Some(2));
@@ -48,10 +44,7 @@ fn unknown_kommun_code_in_an_organisation() {
         "id: vasby-test\nnamn: \"X\"\ndriftsform: entreprenad\nutforare: testforeningen\nkommuner: [\"0114\", \"0116\"]\nkallor: [studie-2012]\nuppdaterad: \"2012\"\n",
     );
     assert_eq!(code, 1);
-    assert!(
-        err.contains("data/po/vasby-test.yaml:5:20: error: unknown kommun code \"0116\""),
-        "{err}"
-    );
+    assert!(err.contains("data/po/vasby-test.yaml:5:20: error: unknown kommun code \"0116\""), "{err}");
     assert!(
         err.contains("hint: did you mean \"0114\" (Upplands Väsby)?")
             || err.contains("hint: did you mean \"0115\" (Vallentuna)?"),
@@ -66,10 +59,7 @@ fn unknown_key_gets_a_did_you_mean() {
         "kod: \"2081\"\nnamn: \"Borlänge\"\nwebplats: \"https://x.se\"\n",
     );
     assert_eq!(code, 1);
-    assert!(
-        err.contains("data/kommuner/2081-borlange.yaml:3:1: error: unknown field `webplats`"),
-        "{err}"
-    );
+    assert!(err.contains("data/kommuner/2081-borlange.yaml:3:1: error: unknown field `webplats`"), "{err}");
     assert!(err.contains("hint: did you mean `webbplats`?"), "{err}");
 }
 
@@ -80,10 +70,7 @@ fn wrong_enum_value_lists_the_allowed_ones() {
         "kod: \"0115\"\nnamn: \"Vallentuna\"\npo:\n  status: saknar\n  kallor: [studie-2012]\n",
     );
     assert_eq!(code, 1);
-    assert!(
-        err.contains("data/kommuner/0115-vallentuna.yaml:4:11: error: unknown variant `saknar`"),
-        "{err}"
-    );
+    assert!(err.contains("data/kommuner/0115-vallentuna.yaml:4:11: error: unknown variant `saknar`"), "{err}");
     assert!(err.contains("hint: did you mean `saknas`?"), "{err}");
 }
 
@@ -97,16 +84,11 @@ fn yaml_syntax_error_has_a_position() {
 #[test]
 fn all_problems_are_reported_at_once_and_sorted() {
     let site = fixture("minimal");
-    write(
-        site.path(),
-        "data/kommuner/2084-avesta.yaml",
-        "kod: \"2084\"\nnamn: \"Avestad\"\n",
-    );
+    write(site.path(), "data/kommuner/2084-avesta.yaml", "kod: \"2084\"\nnamn: \"Avestad\"\n");
     write(
         site.path(),
         "data/po/dalarna-test.yaml",
-        &read(&site.path().join("data/po/dalarna-test.yaml"))
-            .replace("rapport-2023]", "rapport-2032]"),
+        &read(&site.path().join("data/po/dalarna-test.yaml")).replace("rapport-2023]", "rapport-2032]"),
     );
     write(
         site.path(),
@@ -121,18 +103,10 @@ fn all_problems_are_reported_at_once_and_sorted() {
         "data/kommuner/2084-avesta.yaml:2:7: error: name \"Avestad\" differs from the register's \"Avesta\"",
         "data/po/dalarna-test.yaml:23:10: error: unknown source \"rapport-2032\"",
     ];
-    let positions: Vec<usize> = expected
-        .iter()
-        .map(|e| err.find(e).unwrap_or_else(|| panic!("missing {e}\n{err}")))
-        .collect();
-    assert!(
-        positions.windows(2).all(|w| w[0] < w[1]),
-        "not sorted:\n{err}"
-    );
-    assert!(
-        err.contains("hint: did you mean \"rapport-2023\"?"),
-        "{err}"
-    );
+    let positions: Vec<usize> =
+        expected.iter().map(|e| err.find(e).unwrap_or_else(|| panic!("missing {e}\n{err}"))).collect();
+    assert!(positions.windows(2).all(|w| w[0] < w[1]), "not sorted:\n{err}");
+    assert!(err.contains("hint: did you mean \"rapport-2023\"?"), "{err}");
     assert!(err.contains("3 error(s)"), "{err}");
 }
 
@@ -143,10 +117,7 @@ fn a_kommun_in_two_organisations_needs_a_recorded_conflict() {
         "id: vasby-test\nnamn: \"X\"\ndriftsform: entreprenad\nutforare: testforeningen\nkommuner: [\"0114\", \"2084\"]\nkallor: [studie-2012]\nuppdaterad: \"2012\"\n",
     );
     assert_eq!(code, 1);
-    assert!(
-        err.contains("error: kommun 2084 is in 2 organisations: dalarna-test, vasby-test"),
-        "{err}"
-    );
+    assert!(err.contains("error: kommun 2084 is in 2 organisations: dalarna-test, vasby-test"), "{err}");
 }
 
 #[test]
@@ -167,16 +138,8 @@ fn malformed_contact_details() {
         .replace("0243-123 45", "ring oss");
     write(site.path(), "data/po/dalarna-test.yaml", &po);
     let err = stderr(&check(site.path()));
-    assert!(
-        err.contains(
-            "data/po/dalarna-test.yaml:9:9: error: \"www.example.se\" is not a web address"
-        ),
-        "{err}"
-    );
-    assert!(
-        err.contains("data/po/dalarna-test.yaml:10:12: error: \"ring oss\" is not a phone number"),
-        "{err}"
-    );
+    assert!(err.contains("data/po/dalarna-test.yaml:9:9: error: \"www.example.se\" is not a web address"), "{err}");
+    assert!(err.contains("data/po/dalarna-test.yaml:10:12: error: \"ring oss\" is not a phone number"), "{err}");
 }
 
 #[test]
@@ -185,42 +148,22 @@ fn missing_kommun_file_and_missing_required_file() {
     std::fs::remove_file(site.path().join("data/kommuner/2081-borlange.yaml")).unwrap();
     std::fs::remove_file(site.path().join("data/kallor.yaml")).unwrap();
     let err = stderr(&check(site.path()));
-    assert!(
-        err.contains("data/kommuner: error: kommun 2081 Borlänge has no file"),
-        "{err}"
-    );
-    assert!(
-        err.contains(
-            "hint: create data/kommuner/2081-borlange.yaml, or run python3 tools/register.py"
-        ),
-        "{err}"
-    );
-    assert!(
-        err.contains("data/kallor.yaml: error: required file is missing"),
-        "{err}"
-    );
+    assert!(err.contains("data/kommuner: error: kommun 2081 Borlänge has no file"), "{err}");
+    assert!(err.contains("hint: create data/kommuner/2081-borlange.yaml, or run python3 tools/register.py"), "{err}");
+    assert!(err.contains("data/kallor.yaml: error: required file is missing"), "{err}");
 }
 
 #[test]
 fn binary_and_empty_files_give_clear_errors() {
     let (_, err) = check_with("data/kommuner/2081-borlange.yaml", "kod: \"2081\"\0namn");
-    assert!(
-        err.contains("data/kommuner/2081-borlange.yaml: error: file contains NUL bytes"),
-        "{err}"
-    );
+    assert!(err.contains("data/kommuner/2081-borlange.yaml: error: file contains NUL bytes"), "{err}");
     let (_, err) = check_with("data/kommuner/2081-borlange.yaml", "");
-    assert!(
-        err.contains("data/kommuner/2081-borlange.yaml: error: the file is empty"),
-        "{err}"
-    );
+    assert!(err.contains("data/kommuner/2081-borlange.yaml: error: the file is empty"), "{err}");
 }
 
 #[test]
 fn byte_order_mark_and_crlf_are_accepted() {
-    let (code, err) = check_with(
-        "data/kommuner/2081-borlange.yaml",
-        "\u{feff}kod: \"2081\"\r\nnamn: \"Borlänge\"\r\n",
-    );
+    let (code, err) = check_with("data/kommuner/2081-borlange.yaml", "\u{feff}kod: \"2081\"\r\nnamn: \"Borlänge\"\r\n");
     assert_eq!(code, 0, "{err}");
 }
 
@@ -230,23 +173,11 @@ fn failed_build_leaves_the_previous_output_untouched() {
     let (first, out) = build(site.path());
     assert!(first.status.success(), "{}", stderr(&first));
     let before = snapshot(&out);
-    write(
-        site.path(),
-        "data/kommuner/2081-borlange.yaml",
-        "kod: \"2081\"\nnamn: [\n",
-    );
+    write(site.path(), "data/kommuner/2081-borlange.yaml", "kod: \"2081\"\nnamn: [\n");
     let (second, _) = build(site.path());
     assert_eq!(second.status.code(), Some(1));
-    assert!(
-        stderr(&second).contains("nothing written"),
-        "{}",
-        stderr(&second)
-    );
-    assert_eq!(
-        before,
-        snapshot(&out),
-        "output changed after a failed build"
-    );
+    assert!(stderr(&second).contains("nothing written"), "{}", stderr(&second));
+    assert_eq!(before, snapshot(&out), "output changed after a failed build");
 }
 
 #[test]
@@ -262,18 +193,8 @@ fn build_refuses_to_replace_a_folder_it_did_not_write() {
     let site = fixture("minimal");
     let precious = site.path().join("dokument");
     write(&precious, "viktigt.txt", "spara mig");
-    let out = katalog(&[
-        "build",
-        "--root",
-        path_str(site.path()),
-        "--out",
-        path_str(&precious),
-    ]);
+    let out = katalog(&["build", "--root", path_str(site.path()), "--out", path_str(&precious)]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(
-        stderr(&out).contains("was not written by katalog; refusing to replace it"),
-        "{}",
-        stderr(&out)
-    );
+    assert!(stderr(&out).contains("was not written by katalog; refusing to replace it"), "{}", stderr(&out));
     assert_eq!(read(&precious.join("viktigt.txt")), "spara mig");
 }

@@ -6,11 +6,7 @@ use common::*;
 fn built() -> (tempfile::TempDir, std::path::PathBuf) {
     let site = fixture("minimal");
     let (output, out) = build(site.path());
-    assert!(
-        output.status.success(),
-        "build failed:\n{}",
-        stderr(&output)
-    );
+    assert!(output.status.success(), "build failed:\n{}", stderr(&output));
     (site, out)
 }
 
@@ -20,23 +16,14 @@ fn kommun_with_an_organisation_says_yes_and_how_to_reach_it() {
     let html = read(&out.join("kommun/avesta/index.html"));
     let text = visible_text(&html);
     assert!(text.contains("Personligt ombud i Avesta"), "{text}");
-    assert!(
-        text.contains("Ja. Avesta har personligt ombud genom Personligt Ombud Dalarna Test"),
-        "{text}"
-    );
+    assert!(text.contains("Ja. Avesta har personligt ombud genom Personligt Ombud Dalarna Test"), "{text}");
     assert!(text.contains("Samverkan mellan kommuner"));
     assert!(html.contains(r#"<a href="/po/dalarna-test/">"#));
-    assert!(
-        html.contains(r#"<a href="tel:+4624312345">0243-123 45</a>"#),
-        "phone link missing"
-    );
+    assert!(html.contains(r#"<a href="tel:+4624312345">0243-123 45</a>"#), "phone link missing");
     // Query strings keep their ampersands, escaped once.
     assert!(html.contains(r#"href="https://www.example.se/po?a=1&amp;b=2""#));
     // HTML in data is shown as text, never as markup.
-    assert!(
-        html.contains("Vardagar &lt;b&gt;8–16&lt;/b&gt;"),
-        "data must be escaped"
-    );
+    assert!(html.contains("Vardagar &lt;b&gt;8–16&lt;/b&gt;"), "data must be escaped");
     assert!(html.contains(r#"<html lang="sv">"#));
     // Newest fact is from 2023-12-31: less than three years before 2026-11-23.
     assert!(!text.contains("kan vara inaktuella"));
@@ -53,14 +40,8 @@ fn the_three_kinds_of_missing_po_look_different() {
     assert!(okand.contains("Ja."), "Borlänge is in the organisation");
     let unknown = visible_text(&read(&out.join("kommun/habo-jonkopings-lan/index.html")));
     assert!(unknown.contains("Vi vet inte."), "{unknown}");
-    assert!(
-        unknown.contains("Katalogen har inga kontaktuppgifter"),
-        "{unknown}"
-    );
-    assert!(
-        unknown.contains("Aktiv med Delaktighetsmodellen"),
-        "{unknown}"
-    );
+    assert!(unknown.contains("Katalogen har inga kontaktuppgifter"), "{unknown}");
+    assert!(unknown.contains("Aktiv med Delaktighetsmodellen"), "{unknown}");
 }
 
 #[test]
@@ -68,11 +49,11 @@ fn old_facts_are_flagged_and_data_html_is_escaped() {
     let (_site, out) = built();
     let html = read(&out.join("kommun/vallentuna/index.html"));
     let text = visible_text(&html);
-    assert!(text.contains("Uppgifterna kan vara inaktuella. Den nyaste uppgiften på den här sidan är från 2012-05-21"), "{text}");
     assert!(
-        !html.contains("<script>"),
-        "script from data reached the page"
+        text.contains("Uppgifterna kan vara inaktuella. Den nyaste uppgiften på den här sidan är från 2012-05-21"),
+        "{text}"
     );
+    assert!(!html.contains("<script>"), "script from data reached the page");
     assert!(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"));
 }
 
@@ -84,10 +65,7 @@ fn kommuner_with_the_same_slug_get_their_lan_and_a_choice_page() {
     assert!(choice.contains("Habo i Jönköpings län"), "{choice}");
     let conflict = visible_text(&read(&out.join("kommun/habo-uppsala-lan/index.html")));
     assert!(conflict.contains("Källorna säger olika"), "{conflict}");
-    assert!(
-        conflict.contains("Källan stavar Håbo som Habo."),
-        "{conflict}"
-    );
+    assert!(conflict.contains("Källan stavar Håbo som Habo."), "{conflict}");
 }
 
 #[test]
@@ -96,34 +74,11 @@ fn start_page_lists_every_kommun_a_to_o() {
     let html = read(&out.join("index.html"));
     let text = visible_text(&html);
     assert!(text.contains("Finns personligt ombud i min kommun?"));
-    let order = [
-        "Avesta",
-        "Borlänge",
-        "Habo",
-        "Håbo",
-        "Upplands Väsby",
-        "Vallentuna",
-    ];
-    let positions: Vec<usize> = order
-        .iter()
-        .map(|n| text.find(&format!("{n} ")).expect(n))
-        .collect();
-    assert!(
-        positions.windows(2).all(|w| w[0] < w[1]),
-        "not in Swedish order: {positions:?}"
-    );
-    for slug in [
-        "avesta",
-        "borlange",
-        "habo-jonkopings-lan",
-        "habo-uppsala-lan",
-        "upplands-vasby",
-        "vallentuna",
-    ] {
-        assert!(
-            html.contains(&format!("href=\"/kommun/{slug}/\"")),
-            "{slug} not linked"
-        );
+    let order = ["Avesta", "Borlänge", "Habo", "Håbo", "Upplands Väsby", "Vallentuna"];
+    let positions: Vec<usize> = order.iter().map(|n| text.find(&format!("{n} ")).expect(n)).collect();
+    assert!(positions.windows(2).all(|w| w[0] < w[1]), "not in Swedish order: {positions:?}");
+    for slug in ["avesta", "borlange", "habo-jonkopings-lan", "habo-uppsala-lan", "upplands-vasby", "vallentuna"] {
+        assert!(html.contains(&format!("href=\"/kommun/{slug}/\"")), "{slug} not linked");
     }
 }
 
@@ -138,41 +93,25 @@ fn organisation_page_shows_figures_with_sources_and_statistics() {
     assert!(text.contains("2023 162 97"), "{text}");
     assert!(text.contains("2022 Avesta ca 40"), "{text}");
     let entreprenad = visible_text(&read(&out.join("po/vasby-test/index.html")));
-    assert!(
-        entreprenad.contains("Utförare Testföreningen (ideell förening)"),
-        "{entreprenad}"
-    );
-    assert!(
-        entreprenad.contains("Uppgifterna kan vara inaktuella"),
-        "{entreprenad}"
-    );
+    assert!(entreprenad.contains("Utförare Testföreningen (ideell förening)"), "{entreprenad}");
+    assert!(entreprenad.contains("Uppgifterna kan vara inaktuella"), "{entreprenad}");
 }
 
 #[test]
 fn lan_saknar_po_content_and_technical_pages_exist() {
     let (_site, out) = built();
     let lan = visible_text(&read(&out.join("lan/dalarnas-lan/index.html")));
-    assert!(
-        lan.contains("Avesta Har PO Personligt Ombud Dalarna Test Samverkan mellan kommuner"),
-        "{lan}"
-    );
+    assert!(lan.contains("Avesta Har PO Personligt Ombud Dalarna Test Samverkan mellan kommuner"), "{lan}");
     let saknar = visible_text(&read(&out.join("saknar-po/index.html")));
     let (saknas_at, osaker_at, okand_at) = (
-        saknar
-            .find("Saknar personligt ombud enligt källan (1 kommun)")
-            .expect("saknas"),
-        saknar
-            .find("Osäkert om det finns personligt ombud (1 kommun)")
-            .expect("osäker"),
+        saknar.find("Saknar personligt ombud enligt källan (1 kommun)").expect("saknas"),
+        saknar.find("Osäkert om det finns personligt ombud (1 kommun)").expect("osäker"),
         saknar.find("Uppgift saknas (1 kommun)").expect("okänd"),
     );
     assert!(saknas_at < osaker_at && osaker_at < okand_at);
     let page = read(&out.join("om/testsida/index.html"));
     assert!(page.contains("<em>betoning</em>"));
-    assert!(
-        !page.contains("<script>"),
-        "raw HTML from Markdown reached the page"
-    );
+    assert!(!page.contains("<script>"), "raw HTML from Markdown reached the page");
     assert!(read(&out.join("404.html")).contains("Sidan finns inte"));
     let sitemap = read(&out.join("sitemap.xml"));
     assert!(sitemap.contains("<loc>https://test.example.se/kommun/avesta/</loc>"));

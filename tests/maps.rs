@@ -13,10 +13,7 @@ fn projection_matches_proj_within_a_millimetre() {
         let v: Vec<f64> = line.split(',').map(|x| x.trim().parse().unwrap()).collect();
         let (lat, lon, northing, easting) = (v[0], v[1], v[2], v[3]);
         let (e, n) = projector.project(lon, lat).unwrap();
-        assert!(
-            (e - easting).abs() < 0.001 && (n - northing).abs() < 0.001,
-            "{lat},{lon}: got {e},{n}"
-        );
+        assert!((e - easting).abs() < 0.001 && (n - northing).abs() < 0.001, "{lat},{lon}: got {e},{n}");
         checked += 1;
     }
     assert!(checked >= 10, "too few reference points: {checked}");
@@ -24,23 +21,14 @@ fn projection_matches_proj_within_a_millimetre() {
 
 /// `<a …>` elements of the map inside `<figure … id_prefix …>`, as (href, class) pairs.
 fn map_links(html: &str, map_id: &str) -> Vec<(String, String)> {
-    let start = html
-        .find(&format!("aria-labelledby=\"{map_id}-rubrik\""))
-        .expect("map present");
+    let start = html.find(&format!("aria-labelledby=\"{map_id}-rubrik\"")).expect("map present");
     let end = start + html[start..].find("</svg>").expect("map end");
     html[start..end]
         .split("<a href=\"")
         .skip(1)
         .map(|a| {
             let href = a.split('"').next().unwrap().to_string();
-            let class = a
-                .split("class=\"")
-                .nth(1)
-                .unwrap()
-                .split('"')
-                .next()
-                .unwrap()
-                .to_string();
+            let class = a.split("class=\"").nth(1).unwrap().split('"').next().unwrap().to_string();
             (href, class)
         })
         .collect()
@@ -62,17 +50,11 @@ fn fixture_maps_show_each_kommun_with_its_state() {
         ("/kommun/upplands-vasby/", "k-entreprenad"),
         ("/kommun/vallentuna/", "k-saknas"),
     ];
-    let expected: Vec<(String, String)> = expected
-        .iter()
-        .map(|(a, b)| (a.to_string(), b.to_string()))
-        .collect();
+    let expected: Vec<(String, String)> = expected.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect();
     assert_eq!(links, expected);
     // Hatched states carry their pattern; every path is written once and reused by both maps.
     assert!(karta.contains(r#"class="k-saknas" fill="url(#po-saknas)""#));
-    assert!(
-        karta.contains(r#"<title>Vallentuna: saknar personligt ombud enligt källan</title>"#),
-        "{karta}"
-    );
+    assert!(karta.contains(r#"<title>Vallentuna: saknar personligt ombud enligt källan</title>"#), "{karta}");
     assert_eq!(karta.matches("<path id=\"k2084\"").count(), 1);
     assert_eq!(karta.matches("<use href=\"#k2084\"/>").count(), 2);
     let dmo = map_links(&karta, "dmo");
@@ -90,19 +72,13 @@ fn fixture_maps_show_each_kommun_with_its_state() {
     assert_eq!(
         org_links,
         [
-            (
-                "/kommun/upplands-vasby/".to_string(),
-                "k-medlem".to_string()
-            ),
+            ("/kommun/upplands-vasby/".to_string(), "k-medlem".to_string()),
             ("/kommun/vallentuna/".to_string(), "k-ovrig".to_string())
         ]
     );
 
     let kommun = read(&out.join("kommun/avesta/index.html"));
-    assert!(
-        kommun.contains(r#"<svg class="lagesbild""#)
-            && kommun.contains("Karta: Avesta ligger i Dalarnas län.")
-    );
+    assert!(kommun.contains(r#"<svg class="lagesbild""#) && kommun.contains("Karta: Avesta ligger i Dalarnas län."));
 }
 
 #[test]
@@ -110,17 +86,11 @@ fn missing_boundary_is_an_error() {
     let site = fixture("minimal");
     let path = site.path().join("data/geo/kommuner.geojson");
     let mut geojson: serde_json::Value = serde_json::from_str(&read(&path)).unwrap();
-    geojson["features"]
-        .as_array_mut()
-        .unwrap()
-        .retain(|f| f["properties"]["kod"] != "2084");
+    geojson["features"].as_array_mut().unwrap().retain(|f| f["properties"]["kod"] != "2084");
     let without_avesta = geojson.to_string();
     write(site.path(), "data/geo/kommuner.geojson", &without_avesta);
     let err = stderr(&check(site.path()));
-    assert!(
-        err.contains("data/geo/kommuner.geojson: error: kommun 2084 has no boundary"),
-        "{err}"
-    );
+    assert!(err.contains("data/geo/kommuner.geojson: error: kommun 2084 has no boundary"), "{err}");
 }
 
 #[test]
@@ -148,8 +118,6 @@ fn national_map_is_complete_and_within_its_size_budget() {
     let weight = defs_len + fig_len;
     eprintln!("national map weight: {weight} bytes");
     assert!(weight <= 120 * 1024, "national map is {weight} bytes");
-    let kommun = std::fs::metadata(out.join("kommun/borlange/index.html"))
-        .unwrap()
-        .len();
+    let kommun = std::fs::metadata(out.join("kommun/borlange/index.html")).unwrap().len();
     assert!(kommun < 15 * 1024, "kommun page is {kommun} bytes");
 }

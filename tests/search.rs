@@ -63,7 +63,10 @@ fn browser_pipeline_agrees_with_rust_on_every_word() {
     let pipeline = elasticlunr::lang::Swedish::new().make_pipeline();
     let mut words: Vec<String> = katalog::search::words(&loaded).into_iter().collect();
     // The stop words and a few hand-picked Swedish forms, whether or not the data has them.
-    words.extend(["och", "för", "över", "jaktkarlarne", "klokheten", "fullt", "löst", "kommunerna", "ombudens"].map(String::from));
+    words.extend(
+        ["och", "för", "över", "jaktkarlarne", "klokheten", "fullt", "löst", "kommunerna", "ombudens"]
+            .map(String::from),
+    );
     let expected: serde_json::Map<String, serde_json::Value> = words
         .iter()
         .map(|w| {

@@ -82,12 +82,7 @@ pub fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
         .into_iter()
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            (
-                e.path().strip_prefix(dir).expect("prefix").to_path_buf(),
-                fs::read(e.path()).expect("read"),
-            )
-        })
+        .map(|e| (e.path().strip_prefix(dir).expect("prefix").to_path_buf(), fs::read(e.path()).expect("read")))
         .collect();
     files.sort();
     files
@@ -103,11 +98,8 @@ pub fn visible_text(html: &str) -> String {
         match (&mut tag, c) {
             (None, '<') => tag = Some(String::new()),
             (Some(t), '>') => {
-                let name: String = t
-                    .trim_start_matches('/')
-                    .chars()
-                    .take_while(|c| c.is_ascii_alphanumeric())
-                    .collect();
+                let name: String =
+                    t.trim_start_matches('/').chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
                 if !INLINE.contains(&name.as_str()) {
                     out.push(' ');
                 }

@@ -11,6 +11,7 @@ pub mod datum;
 pub mod diagnostics;
 pub mod geo;
 pub mod labels;
+pub mod links;
 pub mod load;
 pub mod map;
 pub mod markdown;
@@ -19,6 +20,7 @@ pub mod output;
 pub mod plan;
 pub mod records;
 pub mod render;
+pub mod schema;
 pub mod search;
 pub mod slug;
 pub mod text;
@@ -86,6 +88,10 @@ pub fn build(root: &Path, out: &Path, base_url: Option<&str>) -> Result<Report, 
             return Err(diags);
         }
     };
+    diags.extend(links::check(&files));
+    if diags.has_errors() {
+        return Err(diags);
+    }
     let pages_written = files.iter().filter(|(p, _)| p.ends_with(".html")).count();
     if let Err(m) = output::write_site(out, &files) {
         diags.push(Diagnostic::error(out, m));

@@ -37,6 +37,13 @@ enum Command {
         #[arg(long)]
         base_url: Option<String>,
     },
+    /// Write the JSON Schemas of the data files to data/schema/ and the field reference
+    /// in CONTRIBUTING.md, both generated from Katalog's own types.
+    Schema {
+        /// The site folder, holding data/ and CONTRIBUTING.md.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
     /// Validate the data and content without writing anything.
     Check {
         /// The site folder, holding data/, content/ and themes/.
@@ -67,6 +74,16 @@ fn main() -> ExitCode {
             }
             ExitCode::SUCCESS
         }
+        Command::Schema { root } => match write_schemas(&root) {
+            Ok(n) => {
+                eprintln!("schema: wrote {n} schemas to data/schema/ and the field reference in CONTRIBUTING.md");
+                ExitCode::SUCCESS
+            }
+            Err(m) => {
+                eprintln!("error: {m}");
+                ExitCode::from(1)
+            }
+        },
         Command::Build { root, out, base_url } => {
             let out = out.unwrap_or_else(|| root.join("public"));
             match katalog::build(&root, &out, base_url.as_deref()) {
@@ -107,4 +124,21 @@ fn source_line(path: &Path, number: u64) -> Option<String> {
     }
     let text = katalog::load::read_text(path).ok()?;
     text.lines().nth(number as usize - 1).map(|l| l.trim_end_matches('\r').to_string())
+}
+
+fn write_schemas(root: &Path) -> Result<usize, String> {
+    let dir = root.join("data/schema");
+    std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let schemas = katalog::schema::all();
+    for (kind, schema) in &schemas {
+        let path = dir.join(format!("{kind}.schema.json"));
+        std::fs::write(&path, katalog::schema::to_text(schema)).map_err(|e| format!("{}: {e}", path.display()))?;
+    }
+    let guide = root.join("CONTRIBUTING.md");
+    if let Ok(text) = std::fs::read_to_string(&guide) {
+        let updated = katalog::schema::with_reference(&text)
+            .ok_or_else(|| format!("{}: the field reference markers are missing", guide.display()))?;
+        std::fs::write(&guide, updated).map_err(|e| format!("{}: {e}", guide.display()))?;
+    }
+    Ok(schemas.len())
 }

@@ -1,0 +1,404 @@
+/*
+ * Katalog: search as you type. The pages work without it: each search form
+ * submits to /sok/. This script only enhances those forms:
+ *
+ * - Nothing is loaded with the page. The search library (/elasticlunr.min.js),
+ *   the Swedish pipeline (/sok-sv.js) and the index (/sokindex.json) are
+ *   fetched when the visitor first types, or on /sok/?q=… at once.
+ * - Results (at most 10 links) appear under the form; the status line, a
+ *   polite live region, says how many there are once typing pauses.
+ * - Keys: ArrowDown from the field goes to the first result, ArrowUp and
+ *   ArrowDown move between results, ArrowUp from the first goes back to the
+ *   field, Escape hides the results and returns to the field, Enter in the
+ *   field opens the first result (or submits the form if there is none).
+ *
+ * No inline styles, no eval: it runs under script-src 'self'.
+ */
+(function () {
+  "use strict";
+
+  var MAX_RESULTS = 10;
+  var STATUS_DELAY_MS = 200;
+  var SEARCH_CONFIG = {
+    fields: {
+      namn: { boost: 10 },
+      enkel: { boost: 8 },
+      sammanhang: { boost: 2 },
+      text: { boost: 1 }
+    },
+    bool: "OR",
+    expand: true
+  };
+
+  if (!window.fetch || !window.Promise || !document.querySelector || !("hidden" in document.documentElement)) {
+    return; // very old browser: the forms submit to /sok/ as without script
+  }
+
+  // The files lie beside this script (the site root, or wherever it is served from).
+  var base = (function () {
+    var s = document.currentScript;
+    try {
+      return new URL(".", s && s.src ? s.src : window.location.href).href;
+    } catch (e) {
+      return "/";
+    }
+  })();
+
+  // ---------- loading ----------
+
+  var loading = null; // Promise of {index, dokument}
+
+  function loadScript(src) {
+    return new Promise(function (resolve, reject) {
+      var s = document.createElement("script");
+      s.src = src;
+      s.async = false;
+      s.onload = function () {
+        resolve();
+      };
+      s.onerror = function () {
+        reject(new Error("kunde inte ladda " + src));
+      };
+      document.head.appendChild(s);
+    });
+  }
+
+  function load() {
+    if (!loading) {
+      var scripts = loadScript(base + "elasticlunr.min.js").then(function () {
+        return loadScript(base + "sok-sv.js");
+      });
+      var data = fetch(base + "sokindex.json", { credentials: "same-origin" }).then(function (r) {
+        if (!r.ok) {
+          throw new Error("sokindex.json: " + r.status);
+        }
+        return r.json();
+      });
+      loading = Promise.all([scripts, data]).then(function (both) {
+        var elasticlunr = window.elasticlunr;
+        window.katalogSv.register(elasticlunr);
+        return {
+          index: elasticlunr.Index.load(both[1].index),
+          dokument: both[1].dokument || {}
+        };
+      });
+      loading.catch(function () {
+        loading = null; // let a later keystroke try again
+      });
+    }
+    return loading;
+  }
+
+  // ---------- searching ----------
+
+  // "Östersund" → "ostersund", as the index's `enkel` field has it.
+  function fold(text) {
+    return String(text)
+      .toLowerCase()
+      .normalize("NFD")
+      .replace(/\p{M}/gu, "")
+      .replace(/ø/g, "o")
+      .replace(/æ/g, "ae")
+      .replace(/ß/g, "ss")
+      .replace(/\s+/g, " ")
+      .trim();
+  }
+
+  function search(db, query) {
+    var q = query.trim();
+    if (q === "") {
+      return [];
+    }
+    var scores = Object.create(null);
+    var queries = [q];
+    var folded = fold(q);
+    if (folded !== q.toLowerCase()) {
+      queries.push(folded);
+    }
+    queries.forEach(function (text) {
+      db.index.search(text, SEARCH_CONFIG).forEach(function (hit) {
+        if (!(hit.ref in scores) || hit.score > scores[hit.ref]) {
+          scores[hit.ref] = hit.score;
+        }
+      });
+    });
+    var hits = [];
+    Object.keys(scores).forEach(function (ref) {
+      var doc = db.dokument[ref];
+      if (!doc) {
+        return;
+      }
+      var name = fold(doc.titel);
+      var rank = name === folded ? 0 : name.indexOf(folded) === 0 ? 1 : 2;
+      hits.push({ ref: ref, doc: doc, score: scores[ref], rank: rank, name: name });
+    });
+    hits.sort(function (a, b) {
+      if (a.rank !== b.rank) {
+        return a.rank - b.rank;
+      }
+      if (a.rank === 1 && a.name.length !== b.name.length) {
+        return a.name.length - b.name.length; // the closer prefix match first
+      }
+      if (a.score !== b.score) {
+        return b.score - a.score;
+      }
+      return a.doc.titel.localeCompare(b.doc.titel, "sv");
+    });
+    return hits;
+  }
+
+  // ---------- showing ----------
+
+  function el(tag, className, text) {
+    var e = document.createElement(tag);
+    if (className) {
+      e.className = className;
+    }
+    if (text !== undefined) {
+      e.textContent = text;
+    }
+    return e;
+  }
+
+  function statusText(count, query) {
+    if (count === 0) {
+      return "Inga träffar för ”" + query.trim() + "”";
+    }
+    var text = count === 1 ? "1 träff" : count + " träffar";
+    if (count > MAX_RESULTS) {
+      text += ", de " + MAX_RESULTS + " bästa visas";
+    }
+    return text;
+  }
+
+  function Sok(form) {
+    this.form = form;
+    this.input = form.querySelector('input[name="q"]');
+    this.status = form.querySelector(".sokstatus");
+    this.box = form.querySelector(".sokresultat");
+    this.page = form.hasAttribute("data-sok-sida");
+    this.shown = ""; // query whose results are in the box
+    this.timer = null;
+    this.db = null;
+    if (!this.input || !this.box) {
+      return;
+    }
+    if (!this.status) {
+      this.status = el("p", "sokstatus");
+      this.status.setAttribute("role", "status");
+      this.status.setAttribute("aria-live", "polite");
+      this.box.parentNode.insertBefore(this.status, this.box);
+    }
+    var self = this;
+    this.input.addEventListener("input", function () {
+      self.update();
+    });
+    this.input.addEventListener("keydown", function (e) {
+      self.onInputKey(e);
+    });
+    this.box.addEventListener("keydown", function (e) {
+      self.onResultKey(e);
+    });
+    form.addEventListener("submit", function (e) {
+      self.onSubmit(e);
+    });
+    if (this.page) {
+      var q = new URLSearchParams(window.location.search).get("q");
+      if (q) {
+        this.input.value = q;
+        this.update(true);
+      }
+    }
+  }
+
+  Sok.prototype.links = function () {
+    return this.box.hidden ? [] : Array.prototype.slice.call(this.box.querySelectorAll("a"));
+  };
+
+  // Called on every keystroke; announce = say the count at once (page load).
+  Sok.prototype.update = function (announce) {
+    var self = this;
+    var query = this.input.value;
+    if (query.trim() === "") {
+      this.clear();
+      return;
+    }
+    if (this.db) {
+      this.render(query, announce);
+      return;
+    }
+    load().then(
+      function (db) {
+        self.db = db;
+        if (self.input.value === query) {
+          self.render(query, announce);
+        }
+      },
+      function () {
+        self.box.hidden = true;
+        self.setStatus("Sökningen kunde inte laddas. Tryck på Sök för att försöka igen.");
+      }
+    );
+  };
+
+  Sok.prototype.clear = function () {
+    clearTimeout(this.timer);
+    this.shown = "";
+    this.box.hidden = true;
+    this.box.textContent = "";
+    this.status.textContent = "";
+    if (this.page) {
+      this.remember("");
+    }
+  };
+
+  Sok.prototype.render = function (query, announce) {
+    var hits = search(this.db, query);
+    var list = el("ol");
+    list.setAttribute("aria-label", "Sökresultat");
+    hits.slice(0, MAX_RESULTS).forEach(function (hit) {
+      var a = el("a");
+      a.href = hit.ref;
+      a.appendChild(el("span", "titel", hit.doc.titel));
+      // Read as "Borlänge — Kommun · Har personligt ombud: …"; the dash is for
+      // screen readers and copying, the layout puts the details on a line of their own.
+      a.appendChild(el("span", "osynlig-rubrik", " — "));
+      var typ = hit.doc.typ + (hit.doc.info ? " · " + hit.doc.info : "");
+      a.appendChild(el("span", "typ", typ));
+      var li = el("li");
+      li.appendChild(a);
+      list.appendChild(li);
+    });
+    this.box.textContent = "";
+    if (hits.length > 0) {
+      this.box.appendChild(list);
+    }
+    this.box.hidden = hits.length === 0;
+    this.shown = query;
+    if (this.page) {
+      this.remember(query);
+    }
+    var text = statusText(hits.length, query);
+    var self = this;
+    clearTimeout(this.timer);
+    if (announce) {
+      this.setStatus(text);
+    } else {
+      // Announce when typing pauses, not on every keystroke.
+      this.timer = setTimeout(function () {
+        self.setStatus(text);
+      }, STATUS_DELAY_MS);
+    }
+  };
+
+  Sok.prototype.setStatus = function (text) {
+    clearTimeout(this.timer);
+    this.status.textContent = text;
+  };
+
+  // On /sok/, keep ?q= in the address so that reloading and going back work.
+  Sok.prototype.remember = function (query) {
+    if (!window.history || !window.history.replaceState) {
+      return;
+    }
+    var url = new URL(window.location.href);
+    if (query.trim() === "") {
+      url.searchParams.delete("q");
+    } else {
+      url.searchParams.set("q", query);
+    }
+    if (url.href !== window.location.href) {
+      window.history.replaceState(null, "", url.href);
+    }
+  };
+
+  Sok.prototype.hide = function () {
+    clearTimeout(this.timer);
+    this.box.hidden = true;
+    this.input.focus();
+  };
+
+  Sok.prototype.onInputKey = function (e) {
+    if (e.altKey || e.ctrlKey || e.metaKey || e.isComposing) {
+      return;
+    }
+    var links;
+    if (e.key === "ArrowDown") {
+      if (this.box.hidden && this.shown !== "" && this.shown === this.input.value && this.box.firstChild) {
+        this.box.hidden = false; // bring back results hidden with Escape
+      }
+      links = this.links();
+      if (links.length > 0) {
+        e.preventDefault();
+        links[0].focus();
+      }
+    } else if (e.key === "Escape") {
+      if (!this.box.hidden) {
+        e.preventDefault(); // hide the results, keep the text
+        this.hide();
+      }
+    } else if (e.key === "Enter") {
+      if (this.db && this.input.value.trim() !== "" && this.shown !== this.input.value) {
+        this.render(this.input.value, true);
+      }
+      links = this.shown === this.input.value ? this.links() : [];
+      if (links.length > 0) {
+        e.preventDefault();
+        window.location.href = links[0].href;
+      }
+    }
+  };
+
+  Sok.prototype.onResultKey = function (e) {
+    if (e.altKey || e.ctrlKey || e.metaKey) {
+      return;
+    }
+    var links = this.links();
+    var i = links.indexOf(document.activeElement);
+    if (i < 0) {
+      return;
+    }
+    if (e.key === "ArrowDown") {
+      e.preventDefault();
+      if (i + 1 < links.length) {
+        links[i + 1].focus();
+      }
+    } else if (e.key === "ArrowUp") {
+      e.preventDefault();
+      if (i === 0) {
+        this.input.focus();
+      } else {
+        links[i - 1].focus();
+      }
+    } else if (e.key === "Escape") {
+      e.preventDefault();
+      this.hide();
+    }
+  };
+
+  // The "Sök" button: on /sok/ itself, search in place once the index is here;
+  // elsewhere (or before loading) the form goes to /sok/?q=… as usual.
+  Sok.prototype.onSubmit = function (e) {
+    if (this.page && this.db) {
+      e.preventDefault();
+      if (this.input.value.trim() === "") {
+        this.clear();
+      } else {
+        this.render(this.input.value, true);
+      }
+    }
+  };
+
+  function start() {
+    var forms = document.querySelectorAll("form[data-sok]");
+    for (var i = 0; i < forms.length; i++) {
+      new Sok(forms[i]);
+    }
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+})();

@@ -22,6 +22,7 @@ pub mod records;
 pub mod render;
 pub mod schema;
 pub mod search;
+pub mod serve;
 pub mod slug;
 pub mod text;
 pub mod validate;

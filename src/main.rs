@@ -37,6 +37,16 @@ enum Command {
         #[arg(long)]
         base_url: Option<String>,
     },
+    /// Build the site and serve it on 127.0.0.1, rebuilding and reloading the browser when a
+    /// file under content/, data/ or themes/ changes.
+    Serve {
+        /// The site folder, holding data/, content/ and themes/.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// The port to listen on (on 127.0.0.1 only).
+        #[arg(long, default_value_t = 8000)]
+        port: u16,
+    },
     /// Write the JSON Schemas of the data files to data/schema/ and the field reference
     /// in CONTRIBUTING.md, both generated from Katalog's own types.
     Schema {
@@ -74,6 +84,13 @@ fn main() -> ExitCode {
             }
             ExitCode::SUCCESS
         }
+        Command::Serve { root, port } => match katalog::serve::serve(&root, port) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(m) => {
+                eprintln!("error: {m}");
+                ExitCode::from(1)
+            }
+        },
         Command::Schema { root } => match write_schemas(&root) {
             Ok(n) => {
                 eprintln!("schema: wrote {n} schemas to data/schema/ and the field reference in CONTRIBUTING.md");

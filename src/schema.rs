@@ -55,8 +55,11 @@ pub fn field_reference() -> String {
 
 fn table(out: &mut String, object: &Value, root: &Value) {
     let Some(properties) = object.get("properties").and_then(Value::as_object) else { return };
-    let required: Vec<&str> =
-        object.get("required").and_then(Value::as_array).map(|r| r.iter().filter_map(Value::as_str).collect()).unwrap_or_default();
+    let required: Vec<&str> = object
+        .get("required")
+        .and_then(Value::as_array)
+        .map(|r| r.iter().filter_map(Value::as_str).collect())
+        .unwrap_or_default();
     out.push_str("| nyckel | typ | krävs | betydelse |\n|---|---|---|---|\n");
     for (name, property) in properties {
         let description = property.get("description").and_then(Value::as_str).unwrap_or("").replace('|', "\\|");
@@ -80,8 +83,11 @@ fn type_name(property: &Value, root: &Value) -> String {
     }
     for key in ["anyOf", "oneOf"] {
         if let Some(options) = property.get(key).and_then(Value::as_array) {
-            let names: Vec<String> =
-                options.iter().filter(|o| o.get("type") != Some(&Value::from("null"))).map(|o| type_name(o, root)).collect();
+            let names: Vec<String> = options
+                .iter()
+                .filter(|o| o.get("type") != Some(&Value::from("null")))
+                .map(|o| type_name(o, root))
+                .collect();
             return names.join(" eller ");
         }
     }

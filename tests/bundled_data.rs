@@ -170,3 +170,14 @@ fn old_facts_are_flagged_on_kommun_pages() {
     // Södra Dalarna's figures are from 2023.
     assert!(!page("kommun/borlange").contains("Uppgifterna kan vara inaktuella"));
 }
+
+#[test]
+fn national_site_builds_byte_identically_twice() {
+    let dir = bundled();
+    let (first, out) = build(dir.path());
+    assert!(first.status.success(), "{}", stderr(&first));
+    let before = snapshot(&out);
+    let (second, _) = build(dir.path());
+    assert!(second.status.success());
+    assert!(before == snapshot(&out), "two builds of the same input differ");
+}

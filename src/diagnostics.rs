@@ -81,7 +81,13 @@ impl Diagnostic {
             Severity::Warning => "warning",
         };
         let position = if self.line > 0 { format!(":{}:{}", self.line, self.col) } else { String::new() };
-        format!("{}{position}: {kind}: {}", self.file.display(), self.message)
+        // A message can quote a value from the file; keep absurdly long ones readable.
+        let message: String = if self.message.chars().count() > 300 {
+            self.message.chars().take(300).chain("…".chars()).collect()
+        } else {
+            self.message.clone()
+        };
+        format!("{}{position}: {kind}: {message}", self.file.display())
     }
 }
 

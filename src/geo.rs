@@ -83,7 +83,7 @@ pub fn load(root: &Path) -> (Option<Geo>, Diagnostics) {
 }
 
 fn read_layer(root: &Path, rel: &str, projector: &Projector) -> Result<BTreeMap<String, Shape>, Diagnostic> {
-    let text = read_text(&root.join(rel)).map_err(|m| Diagnostic::error(rel, m))?;
+    let text = read_text(&root.join(rel)).map_err(|e| e.diagnostic(rel))?;
     let collection: FeatureCollection = serde_json::from_str(&text).map_err(|e| {
         Diagnostic::error(rel, format!("not a GeoJSON feature collection: {e}"))
             .at(e.line() as u64, e.column() as u64)

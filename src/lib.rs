@@ -7,9 +7,13 @@
 //! template and context) → [`render`] (minijinja, in parallel) → [`output`] (temporary
 //! folder, then swapped into place).
 
+pub mod charts;
+pub mod compare;
 pub mod datum;
 pub mod diagnostics;
+pub mod export;
 pub mod geo;
+pub mod ics;
 pub mod labels;
 pub mod links;
 pub mod load;
@@ -17,6 +21,7 @@ pub mod map;
 pub mod markdown;
 pub mod model;
 pub mod output;
+pub mod parse_errors;
 pub mod plan;
 pub mod records;
 pub mod render;
@@ -77,7 +82,7 @@ pub fn build(root: &Path, out: &Path, base_url: Option<&str>) -> Result<Report, 
             return Err(diags);
         }
     };
-    let (outputs, plan_diags) = plan::plan(&site, statics);
+    let (outputs, plan_diags) = plan::plan(&site, root, statics);
     diags.extend(plan_diags);
     if diags.has_errors() {
         return Err(diags);

@@ -45,6 +45,9 @@ pub struct Loaded {
     pub pages: Vec<Sourced<ContentPage>>,
     /// Kommun and län boundaries, when the site has data/geo/.
     pub geo: Option<crate::geo::Geo>,
+    /// Files that exist but could not be read or parsed (already reported): checks that
+    /// would only repeat the same problem skip what these files define.
+    pub failed: std::collections::BTreeSet<PathBuf>,
 }
 
 /// The largest file Katalog reads: far above any real data file, low enough that a
@@ -77,6 +80,12 @@ pub fn load(root: &Path) -> (Loaded, Diagnostics) {
     loaded.geo = geo;
     diags.extend(geo_diags);
     warn_about_stray_files(root, &mut diags);
+    loaded.failed = diags
+        .sorted()
+        .into_iter()
+        .filter(|d| d.severity == crate::diagnostics::Severity::Error && d.file.extension().is_some())
+        .map(|d| d.file)
+        .collect();
     (loaded, diags)
 }
 
@@ -139,7 +148,7 @@ fn load_folder<T: DeserializeOwned + Send>(root: &Path, folder: &str, diags: &mu
 
 fn parse_yaml_file<T: DeserializeOwned>(root: &Path, path: &Path) -> Result<Sourced<T>, Diagnostic> {
     let rel = relative(root, path);
-    let text = read_text(path).map_err(|msg| Diagnostic::error(&rel, msg))?;
+    let text = read_text(path).map_err(|e| e.diagnostic(&rel))?;
     let record = parse_yaml(&text, 0).map_err(|(line, col, msg, hint)| {
         let d = Diagnostic::error(&rel, msg).at(line, col);
         match hint {
@@ -150,49 +159,71 @@ fn parse_yaml_file<T: DeserializeOwned>(root: &Path, path: &Path) -> Result<Sour
     Ok(Sourced { stem: stem(path), path: rel, record })
 }
 
-type ParseError = (u64, u64, String, Option<String>);
+use crate::parse_errors::ParseError;
 
 /// Parses YAML text; `line_offset` shifts reported lines (for front matter).
 pub fn parse_yaml<T: DeserializeOwned>(text: &str, line_offset: u64) -> Result<T, ParseError> {
-    if text.trim().is_empty() {
+    let only_comments = text.lines().all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'));
+    if only_comments {
         return Err((0, 0, "the file is empty".into(), Some("see data/README.md for what it must contain".into())));
     }
     serde_saphyr::from_str::<T>(text).map_err(|e| {
-        let (line, col) = e.location().map(|l| (l.line() + line_offset, l.column())).unwrap_or((0, 0));
-        let full = e.without_snippet().to_string();
-        // The library appends the position in words; we print it as path:line:col instead.
-        let message = match full.rfind(" at line ") {
-            Some(i) => full[..i].to_string(),
-            None => full,
-        };
-        let hint = hint_for_parse_error(&message);
-        (line, col, message, hint)
+        let (line, col, message, hint) = crate::parse_errors::describe(text, &e);
+        (if line > 0 { line + line_offset } else { 0 }, col, message, hint)
     })
 }
 
-/// A did-you-mean for unknown keys and values, from the library's list of expected ones.
-fn hint_for_parse_error(message: &str) -> Option<String> {
-    let wrong = message.split('`').nth(1)?;
-    let expected = message.split("expected one of ").nth(1)?;
-    let candidates: Vec<&str> = expected.split(", ").map(|s| s.trim_matches('`')).collect();
-    match crate::diagnostics::did_you_mean(wrong, candidates.iter().copied()) {
-        Some(best) => Some(format!("did you mean `{best}`?")),
-        None => Some(format!("allowed here: {}", candidates.join(", "))),
+/// Reads a text file, refusing what a maintainer cannot have meant as text.
+/// Why a file could not be read as text, with the position where that is known.
+#[derive(Debug)]
+pub struct ReadError {
+    pub line: u64,
+    pub col: u64,
+    pub message: String,
+}
+
+impl From<String> for ReadError {
+    fn from(message: String) -> Self {
+        ReadError { line: 0, col: 0, message }
     }
 }
 
-/// Reads a text file, refusing what a maintainer cannot have meant as text.
-pub fn read_text(path: &Path) -> Result<String, String> {
-    let meta = fs::metadata(path).map_err(|e| format!("cannot read file: {e}"))?;
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(format!("file is too large ({} bytes; the limit is {MAX_FILE_BYTES})", meta.len()));
+impl From<&str> for ReadError {
+    fn from(message: &str) -> Self {
+        message.to_string().into()
     }
-    let bytes = fs::read(path).map_err(|e| format!("cannot read file: {e}"))?;
+}
+
+impl std::fmt::Display for ReadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl ReadError {
+    pub fn diagnostic(self, file: impl Into<PathBuf>) -> Diagnostic {
+        Diagnostic::error(file, self.message).at(self.line, self.col)
+    }
+}
+
+pub fn read_text(path: &Path) -> Result<String, ReadError> {
+    let meta = fs::metadata(path).map_err(|e| ReadError::from(format!("cannot read file: {e}")))?;
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(format!("file is too large ({} bytes; the limit is {MAX_FILE_BYTES})", meta.len()).into());
+    }
+    let bytes = fs::read(path).map_err(|e| ReadError::from(format!("cannot read file: {e}")))?;
     if bytes.contains(&0) {
         return Err("file contains NUL bytes: is it a binary file?".into());
     }
     let text = String::from_utf8(bytes).map_err(|e| {
-        format!("file is not valid UTF-8 (first bad byte at offset {}); save it as UTF-8", e.utf8_error().valid_up_to())
+        let valid = String::from_utf8_lossy(&e.as_bytes()[..e.utf8_error().valid_up_to()]).into_owned();
+        let line = valid.matches('\n').count() + 1;
+        let col = valid.rsplit('\n').next().map(|l| l.chars().count()).unwrap_or(0) + 1;
+        ReadError {
+            line: line as u64,
+            col: col as u64,
+            message: "file is not valid UTF-8 here; save it as UTF-8".into(),
+        }
     })?;
     // A byte-order mark is harmless; drop it so positions stay right.
     Ok(text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text))
@@ -228,7 +259,7 @@ fn load_page(content_dir: &Path, path: &Path) -> Result<ContentPage, Diagnostic>
     let url_path = page_url_path(content_dir, path).map_err(|m| {
         Diagnostic::error("", m).hint("use lowercase a-z, digits and '-' in content folder and file names")
     })?;
-    let text = read_text(path).map_err(|m| Diagnostic::error("", m))?;
+    let text = read_text(path).map_err(|e| e.diagnostic(""))?;
     let text = text.replace("\r\n", "\n");
     let Some(rest) = text.strip_prefix("---\n") else {
         return Err(Diagnostic::error("", "missing front matter")
@@ -242,13 +273,14 @@ fn load_page(content_dir: &Path, path: &Path) -> Result<ContentPage, Diagnostic>
     };
     let front_text = &rest[..end + 1];
     let body = rest.get(end + 5..).unwrap_or("").to_string();
-    let front = parse_yaml::<FrontMatter>(front_text, 1).map_err(|(line, col, msg, hint)| {
+    let mut front = parse_yaml::<FrontMatter>(front_text, 1).map_err(|(line, col, msg, hint)| {
         let d = Diagnostic::error("", msg).at(line, col);
         match hint {
             Some(h) => d.hint(h),
             None => d,
         }
     })?;
+    front.shift_lines(1);
     Ok(ContentPage { front, body, url_path })
 }
 

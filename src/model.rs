@@ -31,6 +31,8 @@ pub struct Site {
     pub konflikter: Vec<Konflikt>,
     pub nyckeltal: Vec<Nyckeltal>,
     pub sidor: Vec<Sida>,
+    /// The build date (see `datum::build_date`): what "upcoming" means for events.
+    pub idag: String,
     /// Map geometry, when the site has boundaries.
     pub karta: Option<crate::map::MapData>,
 }
@@ -114,6 +116,9 @@ pub struct Organisation {
 #[derive(Debug, Serialize)]
 pub struct Uppgift {
     pub varde: String,
+    /// The number itself, for sums and exports.
+    pub tal: f64,
+    pub ungefar: Option<Ungefar>,
     pub kalla: String,
     pub anmarkning: Option<String>,
 }
@@ -166,6 +171,9 @@ pub struct StatistikRad {
     pub kommun: Option<String>,
     /// One cell per column; None where the source gives no figure.
     pub varden: Vec<Option<String>>,
+    /// The same cells as numbers.
+    pub tal: Vec<Option<u32>>,
+    pub ungefar: Option<Ungefar>,
     pub kalla: String,
     pub anmarkning: Option<String>,
 }
@@ -228,6 +236,14 @@ pub struct Sida {
     /// The Markdown body, for the search index.
     #[serde(skip)]
     pub markdown: String,
+    pub mall: records::Mall,
+    /// For calendar events: first and last day.
+    pub datum: Option<String>,
+    pub slut: Option<String>,
+    pub plats: Option<String>,
+    pub arrangor: Option<String>,
+    /// True for an event whose last day is before the build date.
+    pub passerad: bool,
 }
 
 pub fn build(loaded: &Loaded, today: Date) -> Site {
@@ -298,7 +314,7 @@ pub fn build(loaded: &Loaded, today: Date) -> Site {
             kallor.sort_by(newest_first);
             Organisation {
                 id: o.id.value.clone(),
-                namn: o.namn.clone(),
+                namn: o.namn.value.clone(),
                 driftsform: o.driftsform.value,
                 vardkommun: o.vardkommun.as_ref().map(|v| v.value.clone()),
                 huvudman: o.huvudman.clone(),
@@ -315,18 +331,16 @@ pub fn build(loaded: &Loaded, today: Date) -> Site {
                         kalla: u.kalla.value.clone(),
                     })
                     .collect(),
-                sedan: o
-                    .sedan
-                    .as_ref()
-                    .map(|u| uppgift(&u.varde.value.to_string(), u.ungefar, &u.kalla.value, &u.anmarkning)),
-                ombud: o
-                    .ombud
-                    .as_ref()
-                    .map(|u| uppgift(&format_number(u.varde.value), u.ungefar, &u.kalla.value, &u.anmarkning)),
+                sedan: o.sedan.as_ref().map(|u| Uppgift {
+                    // A year, not a quantity: no thousands separator.
+                    varde: qualified(&u.varde.value.to_string(), u.ungefar),
+                    ..uppgift(f64::from(u.varde.value), u.ungefar, &u.kalla.value, &u.anmarkning)
+                }),
+                ombud: o.ombud.as_ref().map(|u| uppgift(u.varde.value, u.ungefar, &u.kalla.value, &u.anmarkning)),
                 arsarbetare: o
                     .arsarbetare
                     .as_ref()
-                    .map(|u| uppgift(&format_number(u.varde.value), u.ungefar, &u.kalla.value, &u.anmarkning)),
+                    .map(|u| uppgift(u.varde.value, u.ungefar, &u.kalla.value, &u.anmarkning)),
                 kontakt: o.kontakt.as_ref().map(kontakt),
                 fakta: o.fakta.iter().map(|f| Faktum { text: f.text.clone(), kalla: f.kalla.value.clone() }).collect(),
                 statistik: statistik_tables(&o.statistik, &names),
@@ -428,7 +442,7 @@ pub fn build(loaded: &Loaded, today: Date) -> Site {
             let u = &file.record;
             Utforare {
                 id: u.id.value.clone(),
-                namn: u.namn.clone(),
+                namn: u.namn.value.clone(),
                 typ: u.typ.clone(),
                 beskrivning: u.beskrivning.clone(),
                 drivs_av: spanned_strings(&u.drivs_av),
@@ -469,6 +483,15 @@ pub fn build(loaded: &Loaded, today: Date) -> Site {
             kallor: spanned_strings(&p.record.front.kallor),
             html: crate::markdown::to_html(&p.record.body),
             markdown: p.record.body.clone(),
+            mall: p.record.front.mall.as_ref().map(|m| m.value).unwrap_or_default(),
+            datum: p.record.front.datum.as_ref().map(|d| d.value.clone()),
+            slut: p.record.front.slut.as_ref().map(|d| d.value.clone()),
+            plats: p.record.front.plats.clone(),
+            arrangor: p.record.front.arrangor.clone(),
+            passerad: {
+                let last = p.record.front.slut.as_ref().or(p.record.front.datum.as_ref());
+                last.and_then(|d| Datum::parse(&d.value).ok()).is_some_and(|d| d.last_day() < today)
+            },
         })
         .collect();
     sidor.sort_by(|a, b| a.ordning.cmp(&b.ordning).then_with(|| a.sokvag.cmp(&b.sokvag)));
@@ -485,6 +508,7 @@ pub fn build(loaded: &Loaded, today: Date) -> Site {
         konflikter,
         nyckeltal,
         sidor,
+        idag: today.to_string(),
         karta: loaded.geo.as_ref().map(crate::map::build),
     }
 }
@@ -556,8 +580,14 @@ fn qualified(value: &str, ungefar: Option<Ungefar>) -> String {
     }
 }
 
-fn uppgift(value: &str, ungefar: Option<Ungefar>, kalla: &str, anmarkning: &Option<String>) -> Uppgift {
-    Uppgift { varde: qualified(value, ungefar), kalla: kalla.to_string(), anmarkning: anmarkning.clone() }
+fn uppgift(number: f64, ungefar: Option<Ungefar>, kalla: &str, anmarkning: &Option<String>) -> Uppgift {
+    Uppgift {
+        varde: qualified(&format_number(number), ungefar),
+        tal: number,
+        ungefar,
+        kalla: kalla.to_string(),
+        anmarkning: anmarkning.clone(),
+    }
 }
 
 fn kontakt(k: &records::Kontakt) -> Kontakt {
@@ -640,6 +670,8 @@ fn statistik_tables(rows: &[records::StatistikRad], names: &BTreeMap<&str, &str>
                         .iter()
                         .map(|&i| values[i].map(|v| qualified(&format_number(f64::from(v)), r.ungefar)))
                         .collect(),
+                    tal: used.iter().map(|&i| values[i]).collect(),
+                    ungefar: r.ungefar,
                     kalla: r.kalla.value.clone(),
                     anmarkning: r.anmarkning.clone(),
                 }

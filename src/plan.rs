@@ -51,8 +51,9 @@ struct StatusGroup<'a> {
     lan: Vec<LanGroup<'a>>,
 }
 
-pub fn plan(site: &Site, static_files: Vec<(String, Vec<u8>)>) -> (Vec<Output>, Diagnostics) {
+pub fn plan(site: &Site, root: &std::path::Path, static_files: Vec<(String, Vec<u8>)>) -> (Vec<Output>, Diagnostics) {
     let mut outputs = Vec::new();
+    let mut export_problem = None;
 
     let mut letters: Vec<LetterGroup> = Vec::new();
     for k in &site.kommuner {
@@ -91,7 +92,7 @@ pub fn plan(site: &Site, static_files: Vec<(String, Vec<u8>)>) -> (Vec<Output>, 
         outputs.push(page(
             format!("po/{}/index.html", o.id),
             "organisation.html",
-            context! { org => v(o), sokvag => format!("po/{}/", o.id) },
+            context! { org => v(o), diagram => v(charts_of(site, o)), sokvag => format!("po/{}/", o.id) },
         ));
     }
     for l in &site.lan {
@@ -129,8 +130,10 @@ pub fn plan(site: &Site, static_files: Vec<(String, Vec<u8>)>) -> (Vec<Output>, 
     }
     for s in &site.sidor {
         let path = if s.sokvag.is_empty() { "index.html".to_string() } else { format!("{}/index.html", s.sokvag) };
-        outputs.push(page(path, "sida.html", context! { sida => v(s), sokvag => format!("{}/", s.sokvag) }));
+        outputs.push(content_page(site, s, path));
     }
+    outputs
+        .push(Output { path: "kalender.ics".into(), content: Content::Bytes(crate::ics::calendar(site).into_bytes()) });
     outputs.push(page("404.html".into(), "404.html", context! { sokvag => "404.html" }));
 
     for u in &site.utforare {
@@ -145,6 +148,18 @@ pub fn plan(site: &Site, static_files: Vec<(String, Vec<u8>)>) -> (Vec<Output>, 
         content: Content::Bytes(crate::search::index_json(site).into_bytes()),
     });
 
+    match crate::export::exports(site, root) {
+        Ok(files) => {
+            outputs.push(page(
+                "data/index.html".into(),
+                "data.html",
+                context! { filer => v(crate::export::docs_for(&files)), sokvag => "data/" },
+            ));
+            outputs.extend(files.into_iter().map(|(path, bytes)| Output { path, content: Content::Bytes(bytes) }));
+        }
+        Err(m) => export_problem = Some(m),
+    }
+
     let sitemap = sitemap(site, &outputs);
     outputs.push(Output { path: "sitemap.xml".into(), content: Content::Bytes(sitemap.into_bytes()) });
     let robots = format!("User-agent: *\nAllow: /\n\nSitemap: {}/sitemap.xml\n", site.bas_url);
@@ -154,6 +169,9 @@ pub fn plan(site: &Site, static_files: Vec<(String, Vec<u8>)>) -> (Vec<Output>, 
     }
 
     let mut diags = Diagnostics::default();
+    if let Some(m) = export_problem {
+        diags.push(Diagnostic::error("data", format!("open data exports: {m}")));
+    }
     let mut seen = BTreeMap::new();
     for o in &outputs {
         if seen.insert(o.path.as_str(), ()).is_some() {
@@ -165,6 +183,45 @@ pub fn plan(site: &Site, static_files: Vec<(String, Vec<u8>)>) -> (Vec<Output>, 
     }
     outputs.sort_by(|a, b| a.path.cmp(&b.path));
     (outputs, diags)
+}
+
+/// A content page, rendered with the template its front matter asks for.
+fn content_page(site: &Site, s: &crate::model::Sida, path: String) -> Output {
+    use crate::records::Mall;
+    let sokvag = format!("{}/", s.sokvag);
+    // The pages in the same folder, for list and calendar pages.
+    let children: Vec<&crate::model::Sida> =
+        site.sidor.iter().filter(|c| c.sokvag.starts_with(&sokvag) && c.sokvag != s.sokvag).collect();
+    match s.mall {
+        Mall::Sida => page(path, "sida.html", context! { sida => v(s), sokvag => sokvag }),
+        Mall::Lista => page(path, "lista.html", context! { sida => v(s), barn => v(children), sokvag => sokvag }),
+        Mall::Kalender => {
+            let events = crate::ics::events(site);
+            let (past, upcoming): (Vec<_>, Vec<_>) = events.into_iter().partition(|e| e.passerad);
+            let past: Vec<_> = past.into_iter().rev().collect();
+            page(
+                path,
+                "kalender.html",
+                context! { sida => v(s), kommande => v(upcoming), tidigare => v(past), sokvag => sokvag },
+            )
+        }
+        Mall::Driftsformer => page(
+            path,
+            "driftsformer.html",
+            context! { sida => v(s), jamforelse => v(crate::compare::build(site)), sokvag => sokvag },
+        ),
+        Mall::Dmo => page(path, "dmo.html", context! { sida => v(s), sokvag => sokvag }),
+    }
+}
+
+/// Charts for each statistics table of an organisation, in the tables' order.
+fn charts_of(site: &Site, o: &crate::model::Organisation) -> Vec<Vec<crate::charts::Chart>> {
+    let name = |code: &str| site.kommuner.iter().find(|k| k.kod == code).map(|k| k.namn.clone()).unwrap_or_default();
+    o.statistik
+        .iter()
+        .enumerate()
+        .map(|(i, t)| crate::charts::charts(t, &name, &format!("diagram-{}-{i}", o.id)))
+        .collect()
 }
 
 fn sitemap(site: &Site, outputs: &[Output]) -> String {

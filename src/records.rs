@@ -10,19 +10,20 @@ use std::borrow::Cow;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer};
-use serde_saphyr::{Location, Spanned};
+use serde_saphyr::Spanned;
 
-/// A value with the position it was written at.
+/// A value with the line and column (1-based, in characters) it was written at.
 #[derive(Debug, Clone)]
 pub struct S<T> {
     pub value: T,
-    pub referenced: Location,
+    pub line: u64,
+    pub col: u64,
 }
 
 impl<'de, T: Deserialize<'de>> Deserialize<'de> for S<T> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let spanned = Spanned::<T>::deserialize(deserializer)?;
-        Ok(S { value: spanned.value, referenced: spanned.referenced })
+        Ok(S { value: spanned.value, line: spanned.referenced.line(), col: spanned.referenced.column() })
     }
 }
 
@@ -76,6 +77,7 @@ pub struct RegisterFile {
 
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(title = "Kod och namn")]
 #[schemars(description = "Kod och namn enligt SCB.")]
 pub struct RegisterEntry {
     #[schemars(description = "Kod enligt SCB, inom citattecken: fyra siffror för kommuner, två för län.")]
@@ -109,6 +111,7 @@ pub struct KallorFile {
 
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(title = "Källa")]
 #[schemars(description = "Ett källdokument.")]
 pub struct KallaRecord {
     #[schemars(
@@ -155,6 +158,7 @@ pub struct KommunFile {
 
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(title = "po (i en kommunfil)")]
 #[schemars(description = "Personligt ombud i kommunen enligt en källa.")]
 pub struct KommunPo {
     #[serde(default)]
@@ -181,6 +185,7 @@ pub enum PoStatus {
 
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(title = "dmo (i en kommunfil)")]
 #[schemars(description = "Delaktighetsmodellen i kommunen enligt en källa.")]
 pub struct KommunDmo {
     #[schemars(
@@ -217,7 +222,7 @@ pub struct PoFile {
     #[schemars(description = "Samma som filnamnet utan .yaml; a–z, 0–9 och bindestreck.")]
     pub id: S<String>,
     #[schemars(description = "Verksamhetens namn.")]
-    pub namn: String,
+    pub namn: S<String>,
     #[schemars(description = "egen-regi, samverkan, kommunalforbund eller entreprenad.")]
     pub driftsform: S<Driftsform>,
     #[serde(default)]
@@ -284,6 +289,7 @@ pub enum Ungefar {
 /// A number with its own source.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(title = "Uppgift (tal med källa)")]
 #[schemars(description = "Ett tal med egen källa.")]
 pub struct Uppgift<T> {
     #[schemars(description = "Talet.")]
@@ -300,6 +306,7 @@ pub struct Uppgift<T> {
 
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(title = "Kommunuppgift")]
 #[schemars(description = "Uppgift om en medlemskommun.")]
 pub struct KommunUppgift {
     #[schemars(description = "Medlemskommunens kod.")]
@@ -319,6 +326,7 @@ pub struct KommunUppgift {
 
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(title = "Kontakt")]
 #[schemars(description = "Kontaktuppgifter med källa.")]
 pub struct Kontakt {
     #[serde(default)]
@@ -345,6 +353,7 @@ pub struct Kontakt {
 
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(title = "Faktum")]
 #[schemars(description = "En uppgift med källa.")]
 pub struct Faktum {
     #[schemars(description = "En kort svensk mening med egna ord.")]
@@ -356,6 +365,7 @@ pub struct Faktum {
 /// One row of statistics: a year (and optionally one member kommun) with any of the measures.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(title = "Statistikrad")]
 #[schemars(description = "En rad statistik: ett år (och ev. en kommun) med de tal källan anger.")]
 pub struct StatistikRad {
     #[schemars(description = "Året siffrorna gäller.")]
@@ -412,7 +422,7 @@ pub struct UtforareFile {
     #[schemars(description = "Samma som filnamnet utan .yaml.")]
     pub id: S<String>,
     #[schemars(description = "Utförarens namn.")]
-    pub namn: String,
+    pub namn: S<String>,
     #[serde(default)]
     #[schemars(description = "Typ av organisation, bara som källan säger, t.ex. ideell förening.")]
     pub typ: Option<String>,
@@ -449,6 +459,7 @@ pub struct KonflikterFile {
 
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(title = "Konflikt")]
 #[schemars(description = "Ett ställe där källorna säger emot varandra, upprepar sig eller stavar fel.")]
 pub struct KonfliktRecord {
     #[schemars(description = "Unikt id med a–z, 0–9 och bindestreck.")]
@@ -492,6 +503,7 @@ pub struct NyckeltalFile {
 
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(title = "Nyckeltal")]
 #[schemars(description = "En nationell siffra med källa.")]
 pub struct NyckeltalRecord {
     #[schemars(description = "Unikt id med a–z, 0–9 och bindestreck.")]
@@ -530,4 +542,49 @@ pub struct FrontMatter {
     #[serde(default)]
     #[schemars(description = "Källor som sidan bygger på.")]
     pub kallor: Vec<S<String>>,
+    #[serde(default)]
+    #[schemars(
+        description = "Hur sidan visas: sida (vanlig sida), lista (listar sidorna i samma mapp), kalender (listar händelserna i samma mapp), driftsformer (med jämförelsetabellen) eller dmo (med enkätsiffror och karta)."
+    )]
+    pub mall: Option<S<Mall>>,
+    #[serde(default)]
+    #[schemars(description = "För händelser i content/kalender/: dagen den äger rum, ÅÅÅÅ-MM-DD.")]
+    pub datum: Option<S<String>>,
+    #[serde(default)]
+    #[schemars(description = "För händelser som pågår flera dagar: sista dagen, ÅÅÅÅ-MM-DD.")]
+    pub slut: Option<S<String>>,
+    #[serde(default)]
+    #[schemars(description = "För händelser: var den äger rum, om källan säger det.")]
+    pub plats: Option<String>,
+    #[serde(default)]
+    #[schemars(description = "För händelser: vem som ordnar den.")]
+    pub arrangor: Option<String>,
+}
+
+impl FrontMatter {
+    /// Moves every position down by `lines`: front matter is parsed on its own, but
+    /// maintainers count lines from the top of the Markdown file.
+    pub fn shift_lines(&mut self, lines: u64) {
+        for s in &mut self.kallor {
+            s.line += lines;
+        }
+        if let Some(m) = &mut self.mall {
+            m.line += lines;
+        }
+        for d in [&mut self.datum, &mut self.slut].into_iter().flatten() {
+            d.line += lines;
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, serde::Serialize, JsonSchema)]
+#[schemars(description = "sida, lista, kalender, driftsformer eller dmo.")]
+#[serde(rename_all = "lowercase")]
+pub enum Mall {
+    #[default]
+    Sida,
+    Lista,
+    Kalender,
+    Driftsformer,
+    Dmo,
 }

@@ -45,7 +45,7 @@ pub fn load_theme(root: &Path, site: &Site) -> Result<Theme, Diagnostics> {
                     diags.push(template_diagnostic(&rel, &e));
                 }
             }
-            Err(m) => diags.push(Diagnostic::error(rel, m)),
+            Err(e) => diags.push(e.diagnostic(rel)),
         }
     }
     if diags.has_errors() {

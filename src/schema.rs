@@ -45,7 +45,8 @@ pub fn field_reference() -> String {
         defs.sort_by_key(|(name, _)| name.as_str());
         for (name, def) in defs {
             if def.get("properties").is_some() {
-                out.push_str(&format!("**{name}**\n\n"));
+                let heading = def.get("title").and_then(Value::as_str).unwrap_or(name);
+                out.push_str(&format!("**{heading}**\n\n"));
                 table(&mut out, def, root);
             }
         }
@@ -75,7 +76,7 @@ fn type_name(property: &Value, root: &Value) -> String {
         let target = root.get("$defs").and_then(|d| d.get(name));
         return match target.and_then(enum_values) {
             Some(values) => values,
-            None => name.to_string(),
+            None => target.and_then(|t| t.get("title")).and_then(Value::as_str).unwrap_or(name).to_string(),
         };
     }
     if let Some(values) = enum_values(property) {

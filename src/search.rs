@@ -38,7 +38,9 @@ pub fn index_json(site: &Site) -> String {
         dokument.insert(e.reference, e.dokument);
     }
     let index: serde_json::Value = serde_json::from_str(&index.to_json()).unwrap_or_default();
-    serde_json::json!({ "index": index, "dokument": dokument }).to_string()
+    let json = serde_json::json!({ "index": index, "dokument": dokument }).to_string();
+    // Text from the data never appears as markup, even in a file only scripts read.
+    crate::text::json_without_markup(&json)
 }
 
 /// Every word the index is built from, as the tokenizer splits it: for checking that the

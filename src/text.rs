@@ -44,6 +44,12 @@ pub fn format_number(value: f64) -> String {
     out
 }
 
+/// JSON text with `<`, `>` and `&` written as `\u003c` etc.: the same data once parsed,
+/// but no markup from the data can ever appear in a file the site serves.
+pub fn json_without_markup(json: &str) -> String {
+    json.replace('<', "\\u003c").replace('>', "\\u003e").replace('&', "\\u0026")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

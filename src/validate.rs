@@ -39,6 +39,10 @@ struct Checker<'a> {
     organisations: BTreeSet<&'a str>,
     /// kommun codes named by a recorded conflict: allowed to be in two places at once.
     conflicted: BTreeSet<&'a str>,
+    /// Whether the files defining sources and kommuner parsed: if not, references to
+    /// them are not reported again.
+    sources_known: bool,
+    register_known: bool,
 }
 
 impl<'a> Checker<'a> {
@@ -59,11 +63,22 @@ impl<'a> Checker<'a> {
             .flat_map(|k| k.kommuner.iter())
             .map(|k| k.value.as_str())
             .collect();
-        Checker { loaded, diags: Diagnostics::default(), register, sources, utforare, organisations, conflicted }
+        let parsed = |rel: &str| !loaded.failed.contains(Path::new(rel));
+        Checker {
+            loaded,
+            diags: Diagnostics::default(),
+            register,
+            sources,
+            utforare,
+            organisations,
+            conflicted,
+            sources_known: parsed("data/kallor.yaml"),
+            register_known: parsed("data/register.yaml"),
+        }
     }
 
     fn error<T>(&mut self, file: &Path, at: &S<T>, message: impl Into<String>) -> &mut Diagnostic {
-        let d = Diagnostic::error(file, message).at(at.referenced.line(), at.referenced.column());
+        let d = Diagnostic::error(file, message).at(at.line, at.col);
         self.diags.push_mut(d)
     }
 
@@ -195,6 +210,12 @@ impl<'a> Checker<'a> {
                 .register
                 .iter()
                 .filter(|(code, _)| !files_by_code.contains_key(*code))
+                .filter(|(code, _)| {
+                    !loaded.failed.iter().any(|f| {
+                        f.starts_with("data/kommuner")
+                            && f.file_name().is_some_and(|n| n.to_string_lossy().starts_with(&format!("{code}-")))
+                    })
+                })
                 .map(|(c, n)| (c.to_string(), n.to_string()))
                 .collect();
             for (code, name) in missing {
@@ -211,6 +232,7 @@ impl<'a> Checker<'a> {
         for file in &loaded.utforare {
             let (f, u) = (&file.path, &file.record);
             self.id_matches_file(file, &u.id, "utförare");
+            self.not_empty(f, &u.namn, "namn");
             if !seen.insert(u.id.value.as_str()) {
                 self.error(f, &u.id, format!("utförare id \"{}\" appears twice", u.id.value));
             }
@@ -231,6 +253,7 @@ impl<'a> Checker<'a> {
         for file in &loaded.po {
             let (f, o) = (&file.path, &file.record);
             self.id_matches_file(file, &o.id, "organisation");
+            self.not_empty(f, &o.namn, "namn");
             if !seen.insert(o.id.value.as_str()) {
                 self.error(f, &o.id, format!("organisation id \"{}\" appears twice", o.id.value));
             }
@@ -367,7 +390,7 @@ impl<'a> Checker<'a> {
             // Known conflicts stay visible to maintainers on every run.
             self.diags.push(
                 Diagnostic::warning(f, format!("sources disagree ({}): {}", k.id.value, k.beskrivning))
-                    .at(k.id.referenced.line(), k.id.referenced.column()),
+                    .at(k.id.line, k.id.col),
             );
         }
     }
@@ -398,6 +421,24 @@ impl<'a> Checker<'a> {
             self.source_refs(f, &page.record.front.kallor);
             if page.record.front.titel.trim().is_empty() {
                 self.diags.push(Diagnostic::error(f, "titel is empty").at(2, 1));
+            }
+            let front = &page.record.front;
+            for d in [&front.datum, &front.slut].into_iter().flatten() {
+                self.date(f, d);
+            }
+            let is_event = page.record.url_path.starts_with("kalender/");
+            if is_event && front.datum.is_none() {
+                self.diags.push(
+                    Diagnostic::error(f, "a calendar event needs datum")
+                        .at(1, 1)
+                        .hint("add datum: \"ÅÅÅÅ-MM-DD\" to the front matter"),
+                );
+            }
+            if let (Some(start), Some(end)) = (&front.datum, &front.slut)
+                && let (Ok(a), Ok(b)) = (Datum::parse(&start.value), Datum::parse(&end.value))
+                && b < a
+            {
+                self.error(f, end, "slut is before datum");
             }
             if let Some(other) = seen.insert(page.record.url_path.as_str(), f) {
                 self.diags.push(Diagnostic::error(f, format!("same address as {}", other.display())));
@@ -434,7 +475,7 @@ impl<'a> Checker<'a> {
     // ---- reference checks -------------------------------------------------------------
 
     fn source_ref(&mut self, f: &Path, id: &S<String>) {
-        if !self.sources.contains(id.value.as_str()) {
+        if self.sources_known && !self.sources.contains(id.value.as_str()) {
             let hint = match did_you_mean(&id.value, self.sources.iter().copied()) {
                 Some(best) => format!("did you mean \"{best}\"?"),
                 None => "add the source to data/kallor.yaml first".into(),
@@ -458,7 +499,7 @@ impl<'a> Checker<'a> {
     }
 
     fn kommun_ref(&mut self, f: &Path, code: &S<String>) {
-        if !self.register.contains_key(code.value.as_str()) {
+        if self.register_known && !self.register.contains_key(code.value.as_str()) {
             let hint = self.code_hint(&code.value);
             self.error(f, code, format!("unknown kommun code \"{}\"", code.value)).hint = hint;
         }
@@ -472,7 +513,8 @@ impl<'a> Checker<'a> {
     }
 
     fn utforare_ref(&mut self, f: &Path, id: &S<String>) {
-        if !self.utforare.contains(id.value.as_str()) {
+        let failed = self.loaded.failed.contains(&Path::new("data/utforare").join(format!("{}.yaml", id.value)));
+        if !failed && !self.utforare.contains(id.value.as_str()) {
             let hint = did_you_mean(&id.value, self.utforare.iter().copied())
                 .map(|b| format!("did you mean \"{b}\"?"))
                 .unwrap_or_else(|| "add a file data/utforare/<id>.yaml first".into());
@@ -481,7 +523,8 @@ impl<'a> Checker<'a> {
     }
 
     fn organisation_ref(&mut self, f: &Path, id: &S<String>) {
-        if !self.organisations.contains(id.value.as_str()) {
+        let failed = self.loaded.failed.contains(&Path::new("data/po").join(format!("{}.yaml", id.value)));
+        if !failed && !self.organisations.contains(id.value.as_str()) {
             let hint =
                 did_you_mean(&id.value, self.organisations.iter().copied()).map(|b| format!("did you mean \"{b}\"?"));
             self.error(f, id, format!("unknown organisation \"{}\"", id.value)).hint = hint;
@@ -506,9 +549,15 @@ impl<'a> Checker<'a> {
 
     fn id_matches_file<T>(&mut self, file: &Sourced<T>, id: &S<String>, what: &str) {
         self.id_format(&file.path, id, what);
-        if file.stem != id.value {
+        if file.stem != id.value && is_slug(&id.value) {
             self.error(&file.path, id, format!("{what} id \"{}\" differs from the file name", id.value)).hint =
                 Some(format!("name the file {}.yaml, or set id: {}", id.value, file.stem));
+        }
+    }
+
+    fn not_empty(&mut self, f: &Path, text: &S<String>, key: &str) {
+        if text.value.trim().is_empty() {
+            self.error(f, text, format!("{key} is empty")).hint = Some(format!("write the {key} within quotes"));
         }
     }
 
@@ -536,6 +585,7 @@ pub fn check_url(s: &str) -> Result<(), String> {
     let bad = |why: &str| Err(format!("\"{s}\" is not a web address: {why}"));
     let url = match url::Url::parse(s) {
         Ok(u) => u,
+        Err(url::ParseError::RelativeUrlWithoutBase) => return bad("it must start with https://"),
         Err(e) => return bad(&e.to_string()),
     };
     if url.scheme() != "https" && url.scheme() != "http" {

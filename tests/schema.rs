@@ -8,7 +8,11 @@ use common::*;
 fn committed_schemas_match_the_types() {
     for (kind, schema) in katalog::schema::all() {
         let path = repo().join(format!("data/schema/{kind}.schema.json"));
-        assert_eq!(read(&path), katalog::schema::to_text(&schema), "{kind}: run `katalog schema` and commit the result");
+        assert_eq!(
+            read(&path),
+            katalog::schema::to_text(&schema),
+            "{kind}: run `katalog schema` and commit the result"
+        );
     }
 }
 
@@ -17,7 +21,9 @@ fn contributing_field_reference_matches_the_types() {
     let guide = read(&repo().join("CONTRIBUTING.md"));
     let regenerated = katalog::schema::with_reference(&guide).expect("field reference markers in CONTRIBUTING.md");
     assert!(guide == regenerated, "CONTRIBUTING.md's field reference is stale: run `katalog schema`");
-    for field in ["driftsform", "vardkommun", "kommunuppgifter", "tillganglighet", "arenden_sedan_start", "aldersgrans_ar"] {
+    for field in
+        ["driftsform", "vardkommun", "kommunuppgifter", "tillganglighet", "arenden_sedan_start", "aldersgrans_ar"]
+    {
         assert!(guide.contains(&format!("| `{field}` |")), "{field} is not documented");
     }
 }
@@ -51,7 +57,8 @@ fn every_data_file_names_its_schema_and_satisfies_it() {
         assert_eq!(first, format!("# yaml-language-server: $schema={dir}{kind}.schema.json"), "{rel}");
         let value: serde_json::Value = serde_saphyr::from_str(&text).unwrap_or_else(|e| panic!("{rel}: {e}"));
         let validator = jsonschema::validator_for(&schemas[kind]).unwrap();
-        let errors: Vec<String> = validator.iter_errors(&value).map(|e| format!("{e} at {}", e.instance_path())).collect();
+        let errors: Vec<String> =
+            validator.iter_errors(&value).map(|e| format!("{e} at {}", e.instance_path())).collect();
         assert!(errors.is_empty(), "{rel} does not satisfy {kind}.schema.json: {errors:?}");
         checked += 1;
     }

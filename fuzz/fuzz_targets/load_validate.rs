@@ -55,7 +55,7 @@ fuzz_target!(|data: &[u8]| {
     let _ = diags.sorted();
     if let Some(model) = model {
         // A valid model must also plan without panicking.
-        let _ = katalog::plan::plan(&model, Vec::new());
+        let _ = katalog::plan::plan(&model, site(), Vec::new());
     }
     std::fs::write(&target, original).unwrap();
 });

@@ -14,7 +14,15 @@
  *
  * No inline styles, no eval: it runs under script-src 'self'.
  */
-(function () {
+(function (root, factory) {
+  "use strict";
+  var sok = factory(root);
+  if (typeof module === "object" && module.exports) {
+    module.exports = sok; // Node: the search and ranking, for the tests
+  } else {
+    sok.start();
+  }
+})(typeof self !== "undefined" ? self : this, function (window) {
   "use strict";
 
   var MAX_RESULTS = 10;
@@ -29,20 +37,11 @@
     bool: "OR",
     expand: true
   };
+  // Equal scores (hits through the same context): the organisation before its kommuner.
+  var TYPE_ORDER = { Verksamhet: 0, "Utförare": 1, "Län": 2, Kommun: 3, Sida: 4 };
 
-  if (!window.fetch || !window.Promise || !document.querySelector || !("hidden" in document.documentElement)) {
-    return; // very old browser: the forms submit to /sok/ as without script
-  }
-
-  // The files lie beside this script (the site root, or wherever it is served from).
-  var base = (function () {
-    var s = document.currentScript;
-    try {
-      return new URL(".", s && s.src ? s.src : window.location.href).href;
-    } catch (e) {
-      return "/";
-    }
-  })();
+  var document = window.document;
+  var base = "/"; // where the files lie: set from this script's address in start()
 
   // ---------- loading ----------
 
@@ -104,14 +103,54 @@
       .trim();
   }
 
+  // Ranks the hits: 0 the name is the query, 1 the name starts with it, 2 a later
+  // word of the name starts with it, 3 the rest; within a rank by score.
+  function rank(name, folded) {
+    if (name === folded) {
+      return 0;
+    }
+    var at = name.indexOf(folded);
+    if (at === 0) {
+      return 1;
+    }
+    while (at > 0) {
+      if (/[^\p{L}\p{N}]/u.test(name.charAt(at - 1))) {
+        return 2;
+      }
+      at = name.indexOf(folded, at + 1);
+    }
+    return 3;
+  }
+
+  function compareHits(a, b) {
+    if (a.rank !== b.rank) {
+      return a.rank - b.rank;
+    }
+    if (a.rank === 1 && a.name.length !== b.name.length) {
+      return a.name.length - b.name.length; // the closest prefix match first
+    }
+    if (Math.abs(a.score - b.score) > 1e-9 * Math.max(a.score, b.score)) {
+      return b.score - a.score;
+    }
+    var ta = a.doc.typ in TYPE_ORDER ? TYPE_ORDER[a.doc.typ] : 9;
+    var tb = b.doc.typ in TYPE_ORDER ? TYPE_ORDER[b.doc.typ] : 9;
+    if (ta !== tb) {
+      return ta - tb;
+    }
+    return a.doc.titel.localeCompare(b.doc.titel, "sv") || (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0);
+  }
+
+  // db: {index: elasticlunr.Index, dokument: {ref: {titel, typ, info}}}.
+  // Searches the query as typed and folded to ASCII; returns all hits, best first,
+  // each {ref, doc, score, rank}.
   function search(db, query) {
-    var q = query.trim();
+    var q = String(query).trim();
     if (q === "") {
       return [];
     }
     var scores = Object.create(null);
-    var queries = [q];
     var folded = fold(q);
+    var queries = [q];
     if (folded !== q.toLowerCase()) {
       queries.push(folded);
     }
@@ -125,26 +164,12 @@
     var hits = [];
     Object.keys(scores).forEach(function (ref) {
       var doc = db.dokument[ref];
-      if (!doc) {
-        return;
+      if (doc) {
+        var name = fold(doc.titel);
+        hits.push({ ref: ref, doc: doc, score: scores[ref], rank: rank(name, folded), name: name });
       }
-      var name = fold(doc.titel);
-      var rank = name === folded ? 0 : name.indexOf(folded) === 0 ? 1 : 2;
-      hits.push({ ref: ref, doc: doc, score: scores[ref], rank: rank, name: name });
     });
-    hits.sort(function (a, b) {
-      if (a.rank !== b.rank) {
-        return a.rank - b.rank;
-      }
-      if (a.rank === 1 && a.name.length !== b.name.length) {
-        return a.name.length - b.name.length; // the closer prefix match first
-      }
-      if (a.score !== b.score) {
-        return b.score - a.score;
-      }
-      return a.doc.titel.localeCompare(b.doc.titel, "sv");
-    });
-    return hits;
+    return hits.sort(compareHits);
   }
 
   // ---------- showing ----------
@@ -258,7 +283,7 @@
     list.setAttribute("aria-label", "Sökresultat");
     hits.slice(0, MAX_RESULTS).forEach(function (hit) {
       var a = el("a");
-      a.href = hit.ref;
+      a.href = base + hit.ref.replace(/^\//, "");
       a.appendChild(el("span", "titel", hit.doc.titel));
       // Read as "Borlänge — Kommun · Har personligt ombud: …"; the dash is for
       // screen readers and copying, the layout puts the details on a line of their own.
@@ -390,15 +415,35 @@
   };
 
   function start() {
-    var forms = document.querySelectorAll("form[data-sok]");
-    for (var i = 0; i < forms.length; i++) {
-      new Sok(forms[i]);
+    if (!document || !window.fetch || !window.Promise || !("hidden" in document.documentElement)) {
+      return; // a very old browser: the forms submit to /sok/ as without script
+    }
+    // The files lie beside this script (the site root, or wherever it is served from).
+    try {
+      var me = document.currentScript;
+      base = new URL(".", me && me.src ? me.src : window.location.href).href;
+    } catch (e) {
+      base = "/";
+    }
+    var init = function () {
+      var forms = document.querySelectorAll("form[data-sok]");
+      for (var i = 0; i < forms.length; i++) {
+        new Sok(forms[i]);
+      }
+    };
+    if (document.readyState === "loading") {
+      document.addEventListener("DOMContentLoaded", init);
+    } else {
+      init();
     }
   }
 
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", start);
-  } else {
-    start();
-  }
-})();
+  return {
+    MAX_RESULTS: MAX_RESULTS,
+    SEARCH_CONFIG: SEARCH_CONFIG,
+    fold: fold,
+    search: search,
+    statusText: statusText,
+    start: start
+  };
+});

@@ -58,7 +58,9 @@ pub fn fold(text: &str) -> String {
 
 /// Text and its folded form, so that both spellings are found.
 fn both(text: &str) -> String {
-    format!("{text} {}", fold(text))
+    let folded = fold(text);
+    // Repeating a word that has no å, ä or ö would only weigh the field down.
+    if folded == text.to_lowercase().replace('-', " ") { text.to_string() } else { format!("{text} {folded}") }
 }
 
 fn entries(site: &Site) -> Vec<Entry> {

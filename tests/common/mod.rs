@@ -91,7 +91,7 @@ pub fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
 /// The text of an HTML page with tags removed and white space folded: what a reader sees.
 /// Block-level tags separate words; inline ones (links, emphasis) do not.
 pub fn visible_text(html: &str) -> String {
-    const INLINE: [&str; 7] = ["a", "strong", "em", "span", "code", "abbr", "b"];
+    const INLINE: [&str; 8] = ["a", "strong", "em", "span", "code", "abbr", "b", "time"];
     let mut out = String::new();
     let mut tag: Option<String> = None;
     for c in html.chars() {

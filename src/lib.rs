@@ -7,6 +7,7 @@
 //! template and context) → [`render`] (minijinja, in parallel) → [`output`] (temporary
 //! folder, then swapped into place).
 
+pub mod assets;
 pub mod charts;
 pub mod compare;
 pub mod datum;
@@ -68,21 +69,23 @@ pub fn build(root: &Path, out: &Path, base_url: Option<&str>) -> Result<Report, 
     if let Some(url) = base_url {
         site.bas_url = url.trim_end_matches('/').to_string();
     }
-    let theme = match render::load_theme(root, &site) {
-        Ok(t) => t,
-        Err(d) => {
-            diags.extend(d);
-            return Err(diags);
-        }
-    };
-    let statics = match static_files(root) {
+    let mut statics = match static_files(root) {
         Ok(s) => s,
         Err(d) => {
             diags.extend(d);
             return Err(diags);
         }
     };
-    let (outputs, plan_diags) = plan::plan(&site, root, statics);
+    statics.push(("sokindex.json".into(), search::index_json(&site).into_bytes()));
+    let assets = assets::fingerprint(statics);
+    let theme = match render::load_theme(root, &site, &assets.urls) {
+        Ok(t) => t,
+        Err(d) => {
+            diags.extend(d);
+            return Err(diags);
+        }
+    };
+    let (outputs, plan_diags) = plan::plan(&site, root, assets.files);
     diags.extend(plan_diags);
     if diags.has_errors() {
         return Err(diags);

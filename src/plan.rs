@@ -143,10 +143,6 @@ pub fn plan(site: &Site, root: &std::path::Path, static_files: Vec<(String, Vec<
             context! { utf => v(u), sokvag => format!("utforare/{}/", u.id) },
         ));
     }
-    outputs.push(Output {
-        path: "sokindex.json".into(),
-        content: Content::Bytes(crate::search::index_json(site).into_bytes()),
-    });
 
     match crate::export::exports(site, root) {
         Ok(files) => {

@@ -19,7 +19,7 @@ pub struct Theme {
 }
 
 /// Loads every template of the theme; all problems at once.
-pub fn load_theme(root: &Path, site: &Site) -> Result<Theme, Diagnostics> {
+pub fn load_theme(root: &Path, site: &Site, assets: &BTreeMap<String, String>) -> Result<Theme, Diagnostics> {
     let dir = root.join("themes/default/templates");
     let mut diags = Diagnostics::default();
     let mut env = Environment::new();
@@ -52,6 +52,8 @@ pub fn load_theme(root: &Path, site: &Site) -> Result<Theme, Diagnostics> {
         return Err(diags);
     }
     add_globals(&mut env, site);
+    // Template name of an asset → its fingerprinted address.
+    env.add_global("tillgang", ser(assets));
     Ok(Theme { env })
 }
 

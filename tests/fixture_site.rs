@@ -117,7 +117,9 @@ fn lan_saknar_po_content_and_technical_pages_exist() {
     assert!(sitemap.contains("<loc>https://test.example.se/kommun/avesta/</loc>"));
     assert!(!sitemap.contains("404"));
     assert!(read(&out.join("robots.txt")).contains("Sitemap: https://test.example.se/sitemap.xml"));
-    assert!(out.join("style.css").is_file());
+    let css = asset(&out, "style", "css");
+    let url = format!("/resurser/{}", css.file_name().unwrap().to_str().unwrap());
+    assert!(read(&out.join("index.html")).contains(&format!(r#"<link rel="stylesheet" href="{url}">"#)));
 }
 
 #[test]

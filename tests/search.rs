@@ -9,7 +9,7 @@ fn national_index() -> serde_json::Value {
     let dir = bundled();
     let (output, out) = build(dir.path());
     assert!(output.status.success(), "{}", stderr(&output));
-    serde_json::from_str(&read(&out.join("sokindex.json"))).unwrap()
+    serde_json::from_str(&read(&asset(&out, "sokindex", "json"))).unwrap()
 }
 
 #[test]
@@ -42,7 +42,7 @@ fn index_stays_within_its_size_budget() {
     let dir = bundled();
     let (output, out) = build(dir.path());
     assert!(output.status.success());
-    let bytes = std::fs::read(out.join("sokindex.json")).unwrap();
+    let bytes = std::fs::read(asset(&out, "sokindex", "json")).unwrap();
     let mut gz = std::process::Command::new("gzip")
         .args(["-9", "-c"])
         .stdin(std::process::Stdio::piped())

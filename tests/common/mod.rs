@@ -111,3 +111,18 @@ pub fn visible_text(html: &str) -> String {
     }
     out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
+
+/// A fingerprinted asset of a built site: `resurser/<stem>.<hash>.<ext>`.
+pub fn asset(out: &Path, stem: &str, ext: &str) -> PathBuf {
+    let dir = out.join("resurser");
+    let found = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .find(|p| {
+            let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            let hash = name.strip_prefix(&format!("{stem}.")).and_then(|r| r.strip_suffix(&format!(".{ext}")));
+            hash.is_some_and(|h| h.len() == 10 && h.bytes().all(|b| b.is_ascii_hexdigit()))
+        });
+    found.unwrap_or_else(|| panic!("no {stem}.<hash>.{ext} in {}", dir.display()))
+}

@@ -2,8 +2,9 @@
  * Katalog: search as you type. The pages work without it: each search form
  * submits to /sok/. This script only enhances those forms:
  *
- * - Nothing is loaded with the page. The search library (/elasticlunr.min.js),
- *   the Swedish pipeline (/sok-sv.js) and the index (/sokindex.json) are
+ * - Nothing is loaded with the page. The search library (elasticlunr.min.js),
+ *   the Swedish pipeline (sok-sv.js) and the index (sokindex.json), named in this
+ *   script tag's data attributes, are
  *   fetched when the visitor first types, or on /sok/?q=… at once.
  * - Results (at most 10 links) appear under the form; the status line, a
  *   polite live region, says how many there are once typing pauses.
@@ -41,7 +42,10 @@
   var TYPE_ORDER = { Verksamhet: 0, "Utförare": 1, "Län": 2, Kommun: 3, Sida: 4 };
 
   var document = window.document;
-  var base = "/"; // where the files lie: set from this script's address in start()
+  var base = "/"; // the site root, for result links: from data-rot on this script
+  // The files to load, from this script's data attributes: their names carry a content
+  // hash so that browsers may cache them for good.
+  var files = { lunr: "/elasticlunr.min.js", sv: "/sok-sv.js", index: "/sokindex.json" };
 
   // ---------- loading ----------
 
@@ -64,10 +68,10 @@
 
   function load() {
     if (!loading) {
-      var scripts = loadScript(base + "elasticlunr.min.js").then(function () {
-        return loadScript(base + "sok-sv.js");
+      var scripts = loadScript(files.lunr).then(function () {
+        return loadScript(files.sv);
       });
-      var data = fetch(base + "sokindex.json", { credentials: "same-origin" }).then(function (r) {
+      var data = fetch(files.index, { credentials: "same-origin" }).then(function (r) {
         if (!r.ok) {
           throw new Error("sokindex.json: " + r.status);
         }
@@ -418,12 +422,12 @@
     if (!document || !window.fetch || !window.Promise || !("hidden" in document.documentElement)) {
       return; // a very old browser: the forms submit to /sok/ as without script
     }
-    // The files lie beside this script (the site root, or wherever it is served from).
-    try {
-      var me = document.currentScript;
-      base = new URL(".", me && me.src ? me.src : window.location.href).href;
-    } catch (e) {
-      base = "/";
+    var me = document.currentScript;
+    if (me && me.dataset) {
+      base = me.dataset.rot || base;
+      files.lunr = me.dataset.elasticlunr || files.lunr;
+      files.sv = me.dataset.sokSv || files.sv;
+      files.index = me.dataset.index || files.index;
     }
     var init = function () {
       var forms = document.querySelectorAll("form[data-sok]");

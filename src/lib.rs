@@ -25,6 +25,7 @@ pub mod output;
 pub mod parse_errors;
 pub mod plan;
 pub mod records;
+pub mod redirects;
 pub mod render;
 pub mod schema;
 pub mod search;

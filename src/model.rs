@@ -67,6 +67,8 @@ pub struct Kommun {
     pub slug: String,
     pub lan_kod: String,
     pub webbplats: Option<String>,
+    /// Other names or spellings the sources use.
+    pub andra_namn: Vec<String>,
     pub po: PoLage,
     /// Organisation ids, sorted.
     pub organisationer: Vec<String>,
@@ -409,6 +411,7 @@ pub fn build(loaded: &Loaded, today: Date) -> Site {
                 lan_kod: code.get(..2).unwrap_or("").to_string(),
                 namn: k.namn.value.clone(),
                 webbplats: k.webbplats.as_ref().map(|w| w.value.clone()),
+                andra_namn: k.andra_namn.iter().map(|a| a.namn.value.clone()).collect(),
                 po,
                 organisationer: orgs.iter().map(|o| o.id.clone()).collect(),
                 po_status,

@@ -133,6 +133,8 @@ pub fn plan(site: &Site, root: &std::path::Path, static_files: Vec<(String, Vec<
         outputs.push(content_page(site, s, path));
     }
     outputs
+        .push(Output { path: "_redirects".into(), content: Content::Bytes(crate::redirects::file(site).into_bytes()) });
+    outputs
         .push(Output { path: "kalender.ics".into(), content: Content::Bytes(crate::ics::calendar(site).into_bytes()) });
     outputs.push(page("404.html".into(), "404.html", context! { sokvag => "404.html" }));
 

@@ -148,12 +148,27 @@ pub struct KommunFile {
     pub webbplats: Option<S<String>>,
     #[serde(default)]
     #[schemars(
+        description = "Andra namn eller stavningar som källorna använder, t.ex. \"Malung\" för Malung-Sälen. Sökningen hittar dem och gamla adresser leder rätt."
+    )]
+    pub andra_namn: Vec<AnnatNamn>,
+    #[serde(default)]
+    #[schemars(
         description = "Vad en källa säger om personligt ombud i kommunen när ingen verksamhet i data/po/ täcker den."
     )]
     pub po: Option<KommunPo>,
     #[serde(default)]
     #[schemars(description = "Vad en källa säger om Delaktighetsmodellen i kommunen.")]
     pub dmo: Option<KommunDmo>,
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "Annat namn", description = "Ett namn eller en stavning som en källa använder.")]
+pub struct AnnatNamn {
+    #[schemars(description = "Namnet som källan skriver det.")]
+    pub namn: S<String>,
+    #[schemars(description = "Källans id.")]
+    pub kalla: S<String>,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]

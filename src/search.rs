@@ -100,7 +100,12 @@ fn entries(site: &Site) -> Vec<Entry> {
         };
         out.push(Entry {
             reference: format!("/kommun/{}/", k.slug),
-            fields: [k.namn.clone(), fold(&k.namn), format!("{lan} {}", orgs.join(" ")), String::new()],
+            fields: [
+                k.namn.clone(),
+                std::iter::once(&k.namn).chain(&k.andra_namn).map(|n| fold(n)).collect::<Vec<_>>().join(" "),
+                format!("{lan} {}", orgs.join(" ")),
+                String::new(),
+            ],
             dokument: Dokument { titel: k.namn.clone(), typ: "Kommun", info: Some(info) },
         });
     }

@@ -188,6 +188,10 @@ impl<'a> Checker<'a> {
                     Some("keep one file per kommun and delete the other".into());
             }
             self.optional_url(f, &k.webbplats);
+            for other in &k.andra_namn {
+                self.source_ref(f, &other.kalla);
+                self.not_empty(f, &other.namn, "namn");
+            }
             if let Some(po) = &k.po {
                 if let Some(status) = &po.status
                     && po.kallor.is_empty()

@@ -1,0 +1,120 @@
+//! Deployment: netlify.toml builds and publishes the site with the pinned toolchain, and
+//! its headers forbid everything but the site's own files; every built page obeys that
+//! policy (no inline script or style); likely kommun addresses redirect.
+
+mod common;
+use common::*;
+
+fn netlify() -> toml::Table {
+    read(&repo().join("netlify.toml")).parse().expect("netlify.toml is valid TOML")
+}
+
+fn headers_for<'a>(config: &'a toml::Table, path: &str) -> &'a toml::Table {
+    config["headers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|h| h["for"].as_str() == Some(path))
+        .unwrap_or_else(|| panic!("no [[headers]] for {path}"))["values"]
+        .as_table()
+        .unwrap()
+}
+
+#[test]
+fn builds_with_the_pinned_toolchain_and_publishes_public() {
+    let config = netlify();
+    let build = config["build"].as_table().unwrap();
+    assert_eq!(build["publish"].as_str(), Some("public"));
+    let commands =
+        [build["command"].as_str().unwrap(), config["context"]["deploy-preview"]["command"].as_str().unwrap()];
+    for command in commands {
+        assert!(command.starts_with("rustup toolchain install && "), "{command}");
+        assert!(command.contains("cargo run --release -- build"), "{command}");
+    }
+    let toolchain: toml::Table = read(&repo().join("rust-toolchain.toml")).parse().unwrap();
+    let channel = toolchain["toolchain"]["channel"].as_str().unwrap();
+    assert!(channel.chars().next().is_some_and(|c| c.is_ascii_digit()), "pin a version, not {channel}");
+}
+
+#[test]
+fn security_and_cache_headers() {
+    let config = netlify();
+    let all = headers_for(&config, "/*");
+    let csp = all["Content-Security-Policy"].as_str().unwrap();
+    assert!(!csp.contains("unsafe-inline") && !csp.contains("unsafe-eval"), "{csp}");
+    assert!(!csp.contains("http") && !csp.contains('*'), "no other hosts: {csp}");
+    for directive in
+        ["default-src 'self'", "script-src 'self'", "style-src 'self'", "object-src 'none'", "frame-ancestors 'none'"]
+    {
+        assert!(csp.contains(directive), "{directive} missing from {csp}");
+    }
+    assert!(all["Strict-Transport-Security"].as_str().unwrap().contains("max-age="));
+    assert_eq!(all["X-Content-Type-Options"].as_str(), Some("nosniff"));
+    assert!(all.contains_key("Referrer-Policy") && all.contains_key("Permissions-Policy"));
+    let assets = headers_for(&config, "/resurser/*");
+    assert!(assets["Cache-Control"].as_str().unwrap().contains("immutable"));
+}
+
+/// Whatever in a page the policy above would block.
+fn inline_code(html: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    for (i, _) in html.match_indices('<') {
+        let tag_end = html[i..].find('>').map(|e| i + e + 1).unwrap_or(html.len());
+        let tag = &html[i..tag_end];
+        let lower = tag.to_ascii_lowercase();
+        if lower.starts_with("<script") && !lower.contains(" src=\"/") {
+            found.push(tag.to_string());
+        }
+        if lower.starts_with("<style") || lower.contains(" style=\"") {
+            found.push(tag.to_string());
+        }
+        if lower.split_whitespace().any(|attr| attr.starts_with("on") && attr.contains('=')) {
+            found.push(tag.to_string());
+        }
+        if lower.contains("javascript:") {
+            found.push(tag.to_string());
+        }
+        // Resources the page loads (not links to other pages) must come from this site.
+        let loads = lower.contains(" src=\"http")
+            || (lower.starts_with("<link") && !lower.contains("rel=\"canonical\"") && lower.contains("href=\"http"));
+        if loads {
+            found.push(tag.to_string());
+        }
+    }
+    found
+}
+
+#[test]
+fn every_page_obeys_the_content_security_policy() {
+    let dir = bundled();
+    let (output, out) = build(dir.path());
+    assert!(output.status.success(), "{}", stderr(&output));
+    let mut pages = 0;
+    for (path, bytes) in snapshot(&out) {
+        if path.extension().is_some_and(|e| e == "html") {
+            let html = String::from_utf8(bytes).unwrap();
+            let blocked = inline_code(&html);
+            assert!(blocked.is_empty(), "{}: {:?}", path.display(), &blocked[..blocked.len().min(3)]);
+            pages += 1;
+        }
+    }
+    assert!(pages > 400, "{pages}");
+    assert!(inline_code(r#"<p style="color:red">"#).len() == 1, "the scan itself must catch inline styles");
+    assert!(inline_code("<script>alert(1)</script>").len() == 1, "the scan itself must catch inline scripts");
+
+    let redirects = read(&out.join("_redirects"));
+    for rule in [
+        "/kommun/malung/ /kommun/malung-salen/ 301",
+        "/kommun/borlänge/ /kommun/borlange/ 301",
+        "/kommun/borl%C3%A4nge/ /kommun/borlange/ 301",
+        "/kommun/upplands-bro/ /kommun/upplands-bro/ 301",
+    ] {
+        let expected_present = !rule.starts_with("/kommun/upplands-bro/ ");
+        assert_eq!(redirects.lines().any(|l| l == rule), expected_present, "{rule}");
+    }
+    // A redirect never hides a real page.
+    for line in redirects.lines().filter(|l| !l.starts_with('#')) {
+        let from = line.split(' ').next().unwrap().trim_matches('/');
+        assert!(!out.join(from).join("index.html").exists(), "{line} shadows a page");
+    }
+}

@@ -417,6 +417,7 @@ fn theme_script_tags() -> BTreeSet<String> {
         .iter()
         .flat_map(|(_, bytes)| raw_tags(&String::from_utf8_lossy(bytes)))
         .filter(|t| t.to_ascii_lowercase().starts_with("<script"))
+        .map(|t| without_fingerprints(&t))
         .collect();
     // The check must hold for the theme's own pages, or it proves nothing about data.
     for (path, bytes) in &files {
@@ -433,6 +434,27 @@ fn theme_script_tags() -> BTreeSet<String> {
         }
     }
     tags
+}
+
+/// A tag with asset fingerprints (`sok.0123456789.js`) blanked: the search index's hash,
+/// and so the theme's script tag, changes with the data.
+fn without_fingerprints(tag: &str) -> String {
+    let mut out = String::with_capacity(tag.len());
+    let mut rest = tag;
+    while let Some(i) = rest.find('.') {
+        let after = &rest[i + 1..];
+        let hash_len = after.bytes().take_while(u8::is_ascii_hexdigit).count();
+        if hash_len == 10 && after[10..].starts_with('.') {
+            out.push_str(&rest[..i]);
+            out.push_str(".#");
+            rest = &after[10..];
+        } else {
+            out.push_str(&rest[..=i]);
+            rest = after;
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Every raw tag `<name …>` in a text (escaped text such as `&lt;script&gt;` is not one).
@@ -457,7 +479,7 @@ fn raw_tags(text: &str) -> Vec<String> {
 fn dangerous(tag: &str, theme_tags: &BTreeSet<String>) -> Option<&'static str> {
     let lower = tag.to_ascii_lowercase();
     let name: String = lower[1..].chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
-    if name == "script" && !theme_tags.contains(tag) {
+    if name == "script" && !theme_tags.contains(&without_fingerprints(tag)) {
         return Some("a <script> tag the theme does not write");
     }
     if ["iframe", "object", "embed", "style", "base"].contains(&name.as_str()) {

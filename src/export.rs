@@ -339,10 +339,17 @@ fn kommuner_by_code(site: &Site) -> Vec<&Kommun> {
     kommuner
 }
 
+/// Organisations by id, looked up for each kommun.
+type OrgsById<'a> = BTreeMap<&'a str, &'a Organisation>;
+
+fn orgs_by_id(site: &Site) -> OrgsById<'_> {
+    site.organisationer.iter().map(|o| (o.id.as_str(), o)).collect()
+}
+
 /// A kommun's organisations, by id.
-fn organisations_of<'a>(site: &'a Site, k: &Kommun) -> Vec<&'a Organisation> {
+fn organisations_of<'a>(orgs_by_id: &OrgsById<'a>, k: &Kommun) -> Vec<&'a Organisation> {
     let mut orgs: Vec<&Organisation> =
-        site.organisationer.iter().filter(|o| k.organisationer.contains(&o.id)).collect();
+        k.organisationer.iter().filter_map(|id| orgs_by_id.get(id.as_str()).copied()).collect();
     orgs.sort_by(|a, b| a.id.cmp(&b.id));
     orgs
 }
@@ -364,8 +371,8 @@ struct Coverage {
     utforare: String,
 }
 
-fn coverage(site: &Site, k: &Kommun) -> Coverage {
-    let orgs = organisations_of(site, k);
+fn coverage(orgs_by_id: &OrgsById<'_>, k: &Kommun) -> Coverage {
+    let orgs = organisations_of(orgs_by_id, k);
     let mut utforare: Vec<&str> = Vec::new();
     for u in orgs.iter().filter_map(|o| o.utforare.as_deref()) {
         if !utforare.contains(&u) {
@@ -384,8 +391,9 @@ fn kommuner_csv(site: &Site) -> Result<Vec<u8>, String> {
     let mut writer = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(Vec::new());
     let header: Vec<&str> = KOMMUNER_CSV_FIELDS.iter().map(|d| d.namn).collect();
     writer.write_record(&header).map_err(|e| format!("{KOMMUNER_CSV}: {e}"))?;
+    let orgs = orgs_by_id(site);
     for k in kommuner_by_code(site) {
-        let c = coverage(site, k);
+        let c = coverage(&orgs, k);
         let row: [(&str, String); 15] = [
             ("kod", k.kod.clone()),
             ("namn", k.namn.clone()),
@@ -568,7 +576,9 @@ fn organisationer_json(site: &Site) -> Result<Vec<u8>, String> {
         });
     }
     let json = serde_json::to_string_pretty(&out).map_err(|e| format!("{ORGANISATIONER_JSON}: {e}"))?;
-    Ok(format!("{}\n", crate::text::json_without_markup(&json)).into_bytes())
+    let mut safe = crate::text::json_without_markup(&json);
+    safe.push('\n');
+    Ok(safe.into_bytes())
 }
 
 #[derive(serde::Deserialize)]
@@ -630,12 +640,13 @@ fn kommuner_geojson(site: &Site, path: &Path) -> Result<Vec<u8>, String> {
     if let Some(stray) = shapes.keys().find(|code| !kommuner.iter().any(|k| k.kod == **code)) {
         return Err(format!("{}: code {stray} is not a kommun in the register", crate::geo::KOMMUNER_FILE));
     }
+    let orgs = orgs_by_id(site);
     let mut out = String::from("{\"type\":\"FeatureCollection\",\"features\":[\n");
     for (i, k) in kommuner.iter().enumerate() {
         let geometry = shapes
             .get(k.kod.as_str())
             .ok_or_else(|| format!("{}: no boundary for kommun {}", crate::geo::KOMMUNER_FILE, k.kod))?;
-        let c = coverage(site, k);
+        let c = coverage(&orgs, k);
         let feature = FeatureOut {
             typ: "Feature",
             properties: GeoProperties {

@@ -4,8 +4,9 @@
 //! The pipeline runs one way, each stage in its own module:
 //! [`load`] (files → records) → [`validate`] (records → diagnostics) →
 //! [`model`] (records → immutable [`model::Site`]) → [`plan`] (every output path with its
-//! template and context) → [`render`] (minijinja, in parallel) → [`output`] (temporary
-//! folder, then swapped into place).
+//! template and a closure making its context) → [`render`] (minijinja, in parallel, each
+//! page written to [`output`]'s temporary folder as it is ready) → [`links`] (checked) →
+//! [`output`] (the temporary folder swapped into place).
 
 pub mod assets;
 pub mod charts;
@@ -91,19 +92,31 @@ pub fn build(root: &Path, out: &Path, base_url: Option<&str>) -> Result<Report, 
     if diags.has_errors() {
         return Err(diags);
     }
-    let files = match render::render_all(&theme, outputs) {
-        Ok(f) => f,
+    let paths: Vec<String> = outputs.iter().map(|o| o.path.clone()).collect();
+    let pages_written = paths.iter().filter(|p| p.ends_with(".html")).count();
+    // Dropping the staging folder on any error below removes it; `out` stays as it was.
+    let staging = match output::Staging::begin(out).and_then(|s| {
+        s.create_folders(paths.iter().map(String::as_str))?;
+        Ok(s)
+    }) {
+        Ok(s) => s,
+        Err(m) => {
+            diags.push(Diagnostic::error(out, m));
+            return Err(diags);
+        }
+    };
+    let pages = match render::render_into(&theme, outputs, &staging) {
+        Ok(p) => p,
         Err(d) => {
             diags.extend(d);
             return Err(diags);
         }
     };
-    diags.extend(links::check(&files));
+    diags.extend(links::check(paths.iter().map(String::as_str), &pages));
     if diags.has_errors() {
         return Err(diags);
     }
-    let pages_written = files.iter().filter(|(p, _)| p.ends_with(".html")).count();
-    if let Err(m) = output::write_site(out, &files) {
+    if let Err(m) = staging.commit() {
         diags.push(Diagnostic::error(out, m));
         return Err(diags);
     }

@@ -5,21 +5,36 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 
-pub fn check(files: &[(String, Vec<u8>)]) -> Diagnostics {
-    let pages: BTreeMap<&str, &str> = files
-        .iter()
-        .filter(|(p, _)| p.ends_with(".html"))
-        .filter_map(|(p, b)| Some((p.as_str(), std::str::from_utf8(b).ok()?)))
-        .collect();
-    let existing: BTreeSet<&str> = files.iter().map(|(p, _)| p.as_str()).collect();
+/// What the link check needs to know of one page: the ids it has and the links it makes.
+/// Taken as each page is rendered, so that the pages themselves need not stay in memory.
+pub struct PageLinks {
+    /// The page's path in the output folder.
+    pub path: String,
+    ids: Vec<String>,
+    links: Vec<String>,
+}
+
+impl PageLinks {
+    pub fn of(path: &str, html: &str) -> PageLinks {
+        let owned = |v: Vec<&str>| v.into_iter().map(str::to_string).collect();
+        let mut links = attribute_values(html, "href");
+        links.extend(attribute_values(html, "src"));
+        PageLinks { path: path.to_string(), ids: owned(attribute_values(html, "id")), links: owned(links) }
+    }
+}
+
+/// Checks every page's links against the files the build writes (`existing`) and the
+/// ids on the target pages.
+pub fn check<'a>(existing: impl IntoIterator<Item = &'a str>, pages: &[PageLinks]) -> Diagnostics {
+    let existing: BTreeSet<&str> = existing.into_iter().collect();
     let ids: BTreeMap<&str, BTreeSet<&str>> =
-        pages.iter().map(|(p, html)| (*p, attribute_values(html, "id").into_iter().collect())).collect();
+        pages.iter().map(|p| (p.path.as_str(), p.ids.iter().map(String::as_str).collect())).collect();
 
     let mut diags = Diagnostics::default();
-    for (page, html) in &pages {
-        for link in attribute_values(html, "href").into_iter().chain(attribute_values(html, "src")) {
+    for page in pages {
+        for link in &page.links {
             let link = link.replace("&amp;", "&");
-            let Some((target, fragment)) = resolve(page, &link) else { continue };
+            let Some((target, fragment)) = resolve(&page.path, &link) else { continue };
             let problem = if !existing.contains(target.as_str()) {
                 Some(format!("link to {link} leads nowhere: the build writes no {target}"))
             } else {
@@ -32,7 +47,7 @@ pub fn check(files: &[(String, Vec<u8>)]) -> Diagnostics {
             };
             if let Some(message) = problem {
                 diags.push(
-                    Diagnostic::error(format!("public/{page}"), message)
+                    Diagnostic::error(format!("public/{}", page.path), message)
                         .hint("fix the link in the content page or template that writes it"),
                 );
             }
@@ -94,8 +109,9 @@ fn resolve<'a>(page: &str, link: &'a str) -> Option<(String, Option<&'a str>)> {
 mod tests {
     use super::*;
 
-    fn site(pages: &[(&str, &str)]) -> Vec<(String, Vec<u8>)> {
-        pages.iter().map(|(p, h)| (p.to_string(), h.as_bytes().to_vec())).collect()
+    fn check_site(pages: &[(&str, &str)]) -> Diagnostics {
+        let summaries: Vec<PageLinks> = pages.iter().map(|(p, h)| PageLinks::of(p, h)).collect();
+        check(pages.iter().map(|(p, _)| *p), &summaries)
     }
 
     #[test]
@@ -110,11 +126,11 @@ mod tests {
 
     #[test]
     fn reports_missing_pages_and_anchors() {
-        let files = site(&[
+        let diags = check_site(&[
             ("index.html", r##"<a href="/kallor/#scb">x</a> <a href="/finns-inte/">y</a> <a href="#topp">z</a>"##),
             ("kallor/index.html", r#"<h2 id="scb">SCB</h2> <a href="/">start</a>"#),
         ]);
-        let found: Vec<String> = check(&files).sorted().iter().map(|d| d.message.clone()).collect();
+        let found: Vec<String> = diags.sorted().iter().map(|d| d.message.clone()).collect();
         assert_eq!(
             found,
             [

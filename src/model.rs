@@ -300,6 +300,20 @@ pub fn build(loaded: &Loaded, today: Date) -> Site {
             organisationer: spanned_strings(&k.organisationer),
         })
         .collect();
+    // Which conflicts name each kommun and organisation, looked up once rather than
+    // scanned for each record.
+    let mut konflikter_om: BTreeMap<&str, Vec<&Konflikt>> = BTreeMap::new();
+    for c in &konflikter {
+        for id in c.kommuner.iter().chain(&c.organisationer) {
+            let list = konflikter_om.entry(id.as_str()).or_default();
+            if !list.last().is_some_and(|last| std::ptr::eq(*last, c)) {
+                list.push(c);
+            }
+        }
+    }
+    let konflikter_for = |id: &str, hits: &dyn Fn(&Konflikt) -> bool| -> Vec<&Konflikt> {
+        konflikter_om.get(id).map(|cs| cs.iter().copied().filter(|c| hits(c)).collect()).unwrap_or_default()
+    };
 
     let mut organisationer: Vec<Organisation> = loaded
         .po
@@ -350,10 +364,9 @@ pub fn build(loaded: &Loaded, today: Date) -> Site {
                 kallor,
                 inaktuell: uppdaterad.as_ref().is_some_and(is_old),
                 uppdaterad: o.uppdaterad.value.clone(),
-                konflikter: konflikter
-                    .iter()
-                    .filter(|k| k.organisationer.contains(&o.id.value))
-                    .map(|k| k.id.clone())
+                konflikter: konflikter_for(&o.id.value, &|c| c.organisationer.contains(&o.id.value))
+                    .into_iter()
+                    .map(|c| c.id.clone())
                     .collect(),
             }
         })
@@ -368,8 +381,6 @@ pub fn build(loaded: &Loaded, today: Date) -> Site {
     }
 
     let slugs = kommun_slugs(loaded);
-    let lan_names: BTreeMap<&str, &str> =
-        loaded.lan.iter().flat_map(|l| &l.record.lan).map(|l| (l.kod.value.as_str(), l.namn.as_str())).collect();
     let mut kommuner: Vec<Kommun> = loaded
         .kommuner
         .iter()
@@ -397,15 +408,13 @@ pub fn build(loaded: &Loaded, today: Date) -> Site {
                 .cloned()
                 .chain(orgs.iter().flat_map(|o| o.kallor.clone()))
                 .collect();
-            let own_konflikter: Vec<String> =
-                konflikter.iter().filter(|c| c.kommuner.contains(&code)).map(|c| c.id.clone()).collect();
-            all_sources
-                .extend(konflikter.iter().filter(|c| own_konflikter.contains(&c.id)).flat_map(|c| c.kallor.clone()));
+            let own: Vec<&Konflikt> = konflikter_for(&code, &|c| c.kommuner.contains(&code));
+            all_sources.extend(own.iter().flat_map(|c| c.kallor.clone()));
+            let own_konflikter: Vec<String> = own.iter().map(|c| c.id.clone()).collect();
             all_sources.sort();
             all_sources.dedup();
             all_sources.sort_by(newest_first);
             let nyaste = all_sources.iter().filter_map(|s| kallor_dates.get(s)).max().copied();
-            let _ = &lan_names;
             Kommun {
                 slug: slugs.get(code.as_str()).cloned().unwrap_or_else(|| slugify(&k.namn.value)),
                 lan_kod: code.get(..2).unwrap_or("").to_string(),

@@ -12,39 +12,66 @@ use rayon::prelude::*;
 /// Marks a folder as Katalog's output, so that `--out` can never wipe anything else.
 pub const MARKER: &str = ".katalog-output";
 
-pub fn write_site(out: &Path, files: &[(String, Vec<u8>)]) -> Result<(), String> {
-    check_replaceable(out)?;
-    let parent = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    fs::create_dir_all(parent).map_err(|e| format!("{}: cannot create folder: {e}", parent.display()))?;
-    let name = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "public".into());
-    let staging = parent.join(format!(".{name}.katalog-new-{}", std::process::id()));
-    let old = parent.join(format!(".{name}.katalog-old-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&staging);
-
-    let result = write_all(&staging, files).and_then(|()| swap(&staging, out, &old));
-    if result.is_err() {
-        let _ = fs::remove_dir_all(&staging);
-    }
-    result
+/// A new output folder being written beside the old one. Dropping it without
+/// [`Staging::commit`] removes it, so the previous output stays exactly as it was.
+pub struct Staging {
+    dir: PathBuf,
+    out: PathBuf,
+    old: PathBuf,
+    committed: bool,
 }
 
-fn write_all(staging: &Path, files: &[(String, Vec<u8>)]) -> Result<(), String> {
-    let create =
-        |dir: &Path| fs::create_dir_all(dir).map_err(|e| format!("{}: cannot create folder: {e}", dir.display()));
-    create(staging)?;
-    let mut dirs: Vec<PathBuf> =
-        files.iter().filter_map(|(p, _)| staging.join(p).parent().map(Path::to_path_buf)).collect();
-    dirs.sort();
-    dirs.dedup();
-    for d in &dirs {
-        create(d)?;
+impl Staging {
+    /// Starts a new output for `out`, refusing folders Katalog did not write.
+    pub fn begin(out: &Path) -> Result<Staging, String> {
+        check_replaceable(out)?;
+        let parent = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        fs::create_dir_all(parent).map_err(|e| format!("{}: cannot create folder: {e}", parent.display()))?;
+        let name = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "public".into());
+        let dir = parent.join(format!(".{name}.katalog-new-{}", std::process::id()));
+        let old = parent.join(format!(".{name}.katalog-old-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir(&dir).map_err(|e| format!("{}: cannot create folder: {e}", dir.display()))?;
+        Ok(Staging { dir, out: out.to_path_buf(), old, committed: false })
     }
-    files.par_iter().try_for_each(|(path, bytes)| {
-        let target = staging.join(path);
+
+    /// Creates the folders for these files once, before the files are written in parallel.
+    pub fn create_folders<'a>(&self, files: impl IntoIterator<Item = &'a str>) -> Result<(), String> {
+        let mut dirs: Vec<PathBuf> =
+            files.into_iter().filter_map(|p| self.dir.join(p).parent().map(Path::to_path_buf)).collect();
+        dirs.sort();
+        dirs.dedup();
+        // In parallel: on a large site creating folders costs as much as writing files.
+        // create_dir_all tolerates another thread creating a shared parent first.
+        dirs.par_iter()
+            .try_for_each(|d| fs::create_dir_all(d).map_err(|e| format!("{}: cannot create folder: {e}", d.display())))
+    }
+
+    /// Writes one file; its folder must exist (see [`Staging::create_folders`]).
+    pub fn write(&self, path: &str, bytes: &[u8]) -> Result<(), String> {
+        let target = self.dir.join(path);
         fs::write(&target, bytes).map_err(|e| format!("{}: cannot write: {e}", target.display()))
-    })?;
-    fs::write(staging.join(MARKER), b"This folder is written by katalog build and replaced whole on each build.\n")
-        .map_err(|e| format!("cannot write marker: {e}"))
+    }
+
+    /// Marks the new folder as Katalog's and swaps it into place of the old output.
+    pub fn commit(mut self) -> Result<(), String> {
+        fs::write(
+            self.dir.join(MARKER),
+            b"This folder is written by katalog build and replaced whole on each build.\n",
+        )
+        .map_err(|e| format!("cannot write marker: {e}"))?;
+        swap(&self.dir, &self.out, &self.old)?;
+        self.committed = true;
+        Ok(())
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = fs::remove_dir_all(&self.dir);
+        }
+    }
 }
 
 fn swap(staging: &Path, out: &Path, old: &Path) -> Result<(), String> {

@@ -11,25 +11,29 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::{Kommun, PoLage, Site, ambiguous_slugs};
 use crate::text::initial;
 
-pub enum Content {
-    /// Rendered from a template with the given context.
-    Page { template: &'static str, context: Value },
+/// Makes a page's context when the page is rendered, not before: a large site's
+/// contexts never need to be in memory all at once.
+pub type LazyContext<'a> = Box<dyn FnOnce() -> Value + Send + 'a>;
+
+pub enum Content<'a> {
+    /// Rendered from a template with the context the closure makes.
+    Page { template: &'static str, context: LazyContext<'a> },
     /// Written as it is.
     Bytes(Vec<u8>),
 }
 
-pub struct Output {
+pub struct Output<'a> {
     /// Relative to the output folder, with forward slashes.
     pub path: String,
-    pub content: Content,
+    pub content: Content<'a>,
 }
 
 fn v<T: Serialize>(value: T) -> Value {
     Value::from(minijinja::value::Serde(value))
 }
 
-fn page(path: String, template: &'static str, context: Value) -> Output {
-    Output { path, content: Content::Page { template, context } }
+fn page<'a>(path: String, template: &'static str, context: impl FnOnce() -> Value + Send + 'a) -> Output<'a> {
+    Output { path, content: Content::Page { template, context: Box::new(context) } }
 }
 
 #[derive(Serialize)]
@@ -51,7 +55,11 @@ struct StatusGroup<'a> {
     lan: Vec<LanGroup<'a>>,
 }
 
-pub fn plan(site: &Site, root: &std::path::Path, static_files: Vec<(String, Vec<u8>)>) -> (Vec<Output>, Diagnostics) {
+pub fn plan<'a>(
+    site: &'a Site,
+    root: &std::path::Path,
+    static_files: Vec<(String, Vec<u8>)>,
+) -> (Vec<Output<'a>>, Diagnostics) {
     let mut outputs = Vec::new();
     let mut export_problem = None;
 
@@ -71,28 +79,28 @@ pub fn plan(site: &Site, root: &std::path::Path, static_files: Vec<(String, Vec<
     outputs.push(page(
         "index.html".into(),
         "index.html",
-        context! { bokstaver => v(letters), antal => v(counts), sokvag => "" },
+        move || context! { bokstaver => v(letters), antal => v(counts), sokvag => "" },
     ));
 
     for k in &site.kommuner {
         outputs.push(page(
             format!("kommun/{}/index.html", k.slug),
             "kommun.html",
-            context! { kommun => v(k), sokvag => format!("kommun/{}/", k.slug) },
+            move || context! { kommun => v(k), sokvag => format!("kommun/{}/", k.slug) },
         ));
     }
     for (slug, codes) in ambiguous_slugs(site) {
         outputs.push(page(
             format!("kommun/{slug}/index.html"),
             "flertydig.html",
-            context! { koder => v(codes), sokvag => format!("kommun/{slug}/") },
+            move || context! { koder => v(codes), sokvag => format!("kommun/{slug}/") },
         ));
     }
     for o in &site.organisationer {
         outputs.push(page(
             format!("po/{}/index.html", o.id),
             "organisation.html",
-            context! { org => v(o), diagram => v(charts_of(site, o)), sokvag => format!("po/{}/", o.id) },
+            move || context! { org => v(o), diagram => v(charts_of(site, o)), sokvag => format!("po/{}/", o.id) },
         ));
     }
     for l in &site.lan {
@@ -100,7 +108,7 @@ pub fn plan(site: &Site, root: &std::path::Path, static_files: Vec<(String, Vec<
         outputs.push(page(
             format!("lan/{}/index.html", l.slug),
             "lan.html",
-            context! { lan => v(l), lanets_kommuner => v(kommuner), sokvag => format!("lan/{}/", l.slug) },
+            move || context! { lan => v(l), lanets_kommuner => v(kommuner), sokvag => format!("lan/{}/", l.slug) },
         ));
     }
 
@@ -122,11 +130,11 @@ pub fn plan(site: &Site, root: &std::path::Path, static_files: Vec<(String, Vec<
     outputs.push(page(
         "saknar-po/index.html".into(),
         "saknar-po.html",
-        context! { grupper => v(groups), sokvag => "saknar-po/" },
+        move || context! { grupper => v(groups), sokvag => "saknar-po/" },
     ));
     // Pages drawn from the globals alone.
     for (dir, template) in [("kallor", "kallor.html"), ("karta", "karta.html"), ("sok", "sok.html")] {
-        outputs.push(page(format!("{dir}/index.html"), template, context! { sokvag => format!("{dir}/") }));
+        outputs.push(page(format!("{dir}/index.html"), template, move || context! { sokvag => format!("{dir}/") }));
     }
     for s in &site.sidor {
         let path = if s.sokvag.is_empty() { "index.html".to_string() } else { format!("{}/index.html", s.sokvag) };
@@ -136,23 +144,22 @@ pub fn plan(site: &Site, root: &std::path::Path, static_files: Vec<(String, Vec<
         .push(Output { path: "_redirects".into(), content: Content::Bytes(crate::redirects::file(site).into_bytes()) });
     outputs
         .push(Output { path: "kalender.ics".into(), content: Content::Bytes(crate::ics::calendar(site).into_bytes()) });
-    outputs.push(page("404.html".into(), "404.html", context! { sokvag => "404.html" }));
+    outputs.push(page("404.html".into(), "404.html", move || context! { sokvag => "404.html" }));
 
     for u in &site.utforare {
         outputs.push(page(
             format!("utforare/{}/index.html", u.id),
             "utforare.html",
-            context! { utf => v(u), sokvag => format!("utforare/{}/", u.id) },
+            move || context! { utf => v(u), sokvag => format!("utforare/{}/", u.id) },
         ));
     }
 
     match crate::export::exports(site, root) {
         Ok(files) => {
-            outputs.push(page(
-                "data/index.html".into(),
-                "data.html",
-                context! { filer => v(crate::export::docs_for(&files)), sokvag => "data/" },
-            ));
+            let docs = crate::export::docs_for(&files);
+            outputs.push(page("data/index.html".into(), "data.html", move || {
+                context! { filer => v(docs), sokvag => "data/" }
+            }));
             outputs.extend(files.into_iter().map(|(path, bytes)| Output { path, content: Content::Bytes(bytes) }));
         }
         Err(m) => export_problem = Some(m),
@@ -184,15 +191,17 @@ pub fn plan(site: &Site, root: &std::path::Path, static_files: Vec<(String, Vec<
 }
 
 /// A content page, rendered with the template its front matter asks for.
-fn content_page(site: &Site, s: &crate::model::Sida, path: String) -> Output {
+fn content_page<'a>(site: &'a Site, s: &'a crate::model::Sida, path: String) -> Output<'a> {
     use crate::records::Mall;
     let sokvag = format!("{}/", s.sokvag);
     // The pages in the same folder, for list and calendar pages.
     let children: Vec<&crate::model::Sida> =
         site.sidor.iter().filter(|c| c.sokvag.starts_with(&sokvag) && c.sokvag != s.sokvag).collect();
     match s.mall {
-        Mall::Sida => page(path, "sida.html", context! { sida => v(s), sokvag => sokvag }),
-        Mall::Lista => page(path, "lista.html", context! { sida => v(s), barn => v(children), sokvag => sokvag }),
+        Mall::Sida => page(path, "sida.html", move || context! { sida => v(s), sokvag => sokvag }),
+        Mall::Lista => {
+            page(path, "lista.html", move || context! { sida => v(s), barn => v(children), sokvag => sokvag })
+        }
         Mall::Kalender => {
             let events = crate::ics::events(site);
             let (past, upcoming): (Vec<_>, Vec<_>) = events.into_iter().partition(|e| e.passerad);
@@ -200,15 +209,15 @@ fn content_page(site: &Site, s: &crate::model::Sida, path: String) -> Output {
             page(
                 path,
                 "kalender.html",
-                context! { sida => v(s), kommande => v(upcoming), tidigare => v(past), sokvag => sokvag },
+                move || context! { sida => v(s), kommande => v(upcoming), tidigare => v(past), sokvag => sokvag },
             )
         }
         Mall::Driftsformer => page(
             path,
             "driftsformer.html",
-            context! { sida => v(s), jamforelse => v(crate::compare::build(site)), sokvag => sokvag },
+            move || context! { sida => v(s), jamforelse => v(crate::compare::build(site)), sokvag => sokvag },
         ),
-        Mall::Dmo => page(path, "dmo.html", context! { sida => v(s), sokvag => sokvag }),
+        Mall::Dmo => page(path, "dmo.html", move || context! { sida => v(s), sokvag => sokvag }),
     }
 }
 
@@ -222,7 +231,7 @@ fn charts_of(site: &Site, o: &crate::model::Organisation) -> Vec<Vec<crate::char
         .collect()
 }
 
-fn sitemap(site: &Site, outputs: &[Output]) -> String {
+fn sitemap(site: &Site, outputs: &[Output<'_>]) -> String {
     let mut urls: Vec<String> = outputs
         .iter()
         .filter(|o| o.path.ends_with("index.html"))

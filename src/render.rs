@@ -1,4 +1,5 @@
-//! Stage 5: render the planned pages with minijinja, in parallel.
+//! Stage 5: render the planned pages with minijinja, in parallel, each written to the
+//! staging folder as soon as it is ready so that the site is never held in memory whole.
 //!
 //! The site model is handed to templates once, as globals; each page's own context is
 //! small. Autoescaping is on for .html and .xml templates, so data can never become markup.
@@ -10,8 +11,10 @@ use minijinja::{Environment, Value};
 use rayon::prelude::*;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::links::PageLinks;
 use crate::load::{read_text, relative};
 use crate::model::Site;
+use crate::output::Staging;
 use crate::plan::{Content, Output};
 
 pub struct Theme {
@@ -58,20 +61,29 @@ pub fn load_theme(root: &Path, site: &Site, assets: &BTreeMap<String, String>) -
 }
 
 fn add_globals(env: &mut Environment<'static>, site: &Site) {
-    let by_key = |items: Vec<(String, Value)>| ser(items.into_iter().collect::<BTreeMap<String, Value>>());
+    // Each record becomes a template value once; the map by key and the list in the
+    // site's order share it (values are reference-counted), which halves the memory.
+    fn add_map_and_list<T: serde::Serialize>(
+        env: &mut Environment<'static>,
+        name: &'static str,
+        list_name: Option<&'static str>,
+        items: &[T],
+        key: impl Fn(&T) -> &str,
+    ) {
+        let values: Vec<(String, Value)> = items.iter().map(|i| (key(i).to_string(), ser(i))).collect();
+        if let Some(list_name) = list_name {
+            env.add_global(list_name, Value::from(values.iter().map(|(_, v)| v.clone()).collect::<Vec<_>>()));
+        }
+        env.add_global(name, Value::from(values.into_iter().collect::<BTreeMap<String, Value>>()));
+    }
     env.add_global("site", ser(site_summary(site)));
-    env.add_global("kommuner", by_key(site.kommuner.iter().map(|k| (k.kod.clone(), ser(k))).collect()));
-    env.add_global("organisationer", by_key(site.organisationer.iter().map(|o| (o.id.clone(), ser(o))).collect()));
-    env.add_global("utforare", by_key(site.utforare.iter().map(|u| (u.id.clone(), ser(u))).collect()));
-    env.add_global("kallor", by_key(site.kallor.iter().map(|k| (k.id.clone(), ser(k))).collect()));
-    env.add_global("kallor_lista", ser(&site.kallor));
-    env.add_global("konflikter", by_key(site.konflikter.iter().map(|k| (k.id.clone(), ser(k))).collect()));
-    env.add_global("lan", by_key(site.lan.iter().map(|l| (l.kod.clone(), ser(l))).collect()));
-    env.add_global("lan_lista", ser(&site.lan));
+    add_map_and_list(env, "kommuner", Some("kommuner_lista"), &site.kommuner, |k| &k.kod);
+    add_map_and_list(env, "organisationer", Some("organisationer_lista"), &site.organisationer, |o| &o.id);
+    add_map_and_list(env, "utforare", Some("utforare_lista"), &site.utforare, |u| &u.id);
+    add_map_and_list(env, "kallor", Some("kallor_lista"), &site.kallor, |k| &k.id);
+    add_map_and_list(env, "konflikter", None, &site.konflikter, |k| &k.id);
+    add_map_and_list(env, "lan", Some("lan_lista"), &site.lan, |l| &l.kod);
     env.add_global("nyckeltal", ser(&site.nyckeltal));
-    env.add_global("kommuner_lista", ser(&site.kommuner));
-    env.add_global("organisationer_lista", ser(&site.organisationer));
-    env.add_global("utforare_lista", ser(&site.utforare));
     env.add_global("etiketter", ser(crate::labels::all()));
     add_map_globals(env, site);
 }
@@ -96,9 +108,15 @@ fn add_map_globals(env: &mut Environment<'static>, site: &Site) {
 
 /// What every page may use about the site as a whole.
 fn site_summary(site: &Site) -> BTreeMap<&'static str, Value> {
+    // The footer lists top-level pages only: a page inside a folder that has its own
+    // list page (an event under kalender/, an example under goda-exempel/) is reached
+    // from that list, so the footer stays short however many items a section holds.
+    let sokvagar: std::collections::HashSet<&str> = site.sidor.iter().map(|s| s.sokvag.as_str()).collect();
+    let har_listsida = |sokvag: &str| sokvag.rsplit_once('/').is_some_and(|(mapp, _)| sokvagar.contains(mapp));
     let sidor: Vec<Value> = site
         .sidor
         .iter()
+        .filter(|s| !har_listsida(&s.sokvag))
         .map(|s| minijinja::context! { titel => s.titel.clone(), sokvag => s.sokvag.clone(), beskrivning => s.beskrivning.clone() })
         .collect();
     BTreeMap::from([
@@ -109,31 +127,43 @@ fn site_summary(site: &Site) -> BTreeMap<&'static str, Value> {
     ])
 }
 
-/// Renders every output; template errors are collected, not fatal one by one.
-pub fn render_all(theme: &Theme, outputs: Vec<Output>) -> Result<Vec<(String, Vec<u8>)>, Diagnostics> {
-    let results: Vec<Result<(String, Vec<u8>), Diagnostic>> = outputs
+/// Renders every output and writes it into `staging` as soon as it is ready, in
+/// parallel, keeping of each page only what the link check needs. Template errors and
+/// write errors are collected, not fatal one by one.
+pub fn render_into(theme: &Theme, outputs: Vec<Output>, staging: &Staging) -> Result<Vec<PageLinks>, Diagnostics> {
+    let results: Vec<Result<Option<PageLinks>, Diagnostic>> = outputs
         .into_par_iter()
-        .map(|o| match o.content {
-            Content::Bytes(b) => Ok((o.path, b)),
-            Content::Page { template, context } => {
-                let rendered = theme.env.get_template(template).and_then(|t| t.render(context)).map_err(|e| {
-                    let mut d = template_diagnostic(Path::new("themes/default/templates"), &e);
-                    d.message = format!("{} (while rendering {})", d.message, o.path);
-                    d
-                })?;
-                Ok((o.path, rendered.into_bytes()))
-            }
+        .map(|o| {
+            let bytes = match o.content {
+                Content::Bytes(b) => b,
+                Content::Page { template, context } => theme
+                    .env
+                    .get_template(template)
+                    .and_then(|t| t.render(context()))
+                    .map_err(|e| {
+                        let mut d = template_diagnostic(Path::new("themes/default/templates"), &e);
+                        d.message = format!("{} (while rendering {})", d.message, o.path);
+                        d
+                    })?
+                    .into_bytes(),
+            };
+            let links = match std::str::from_utf8(&bytes) {
+                Ok(html) if o.path.ends_with(".html") => Some(PageLinks::of(&o.path, html)),
+                _ => None,
+            };
+            staging.write(&o.path, &bytes).map_err(|m| Diagnostic::error(&o.path, m))?;
+            Ok(links)
         })
         .collect();
-    let mut files = Vec::with_capacity(results.len());
+    let mut pages = Vec::with_capacity(results.len());
     let mut diags = Diagnostics::default();
     for r in results {
         match r {
-            Ok(f) => files.push(f),
+            Ok(links) => pages.extend(links),
             Err(d) => diags.push(d),
         }
     }
-    if diags.has_errors() { Err(diags) } else { Ok(files) }
+    if diags.has_errors() { Err(diags) } else { Ok(pages) }
 }
 
 fn template_diagnostic(fallback: &Path, e: &minijinja::Error) -> Diagnostic {

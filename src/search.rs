@@ -37,8 +37,11 @@ pub fn index_json(site: &Site) -> String {
         index.add_doc(&e.reference, e.fields.iter().map(String::as_str));
         dokument.insert(e.reference, e.dokument);
     }
-    let index: serde_json::Value = serde_json::from_str(&index.to_json()).unwrap_or_default();
-    let json = serde_json::json!({ "index": index, "dokument": dokument }).to_string();
+    // Spliced as text: a round trip through serde_json::Value would hold the whole
+    // index in memory several times over on a large site.
+    let index = index.to_json();
+    let dokument = serde_json::to_string(&dokument).unwrap_or_default();
+    let json = format!(r#"{{"index":{index},"dokument":{dokument}}}"#);
     // Text from the data never appears as markup, even in a file only scripts read.
     crate::text::json_without_markup(&json)
 }

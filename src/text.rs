@@ -47,7 +47,17 @@ pub fn format_number(value: f64) -> String {
 /// JSON text with `<`, `>` and `&` written as `\u003c` etc.: the same data once parsed,
 /// but no markup from the data can ever appear in a file the site serves.
 pub fn json_without_markup(json: &str) -> String {
-    json.replace('<', "\\u003c").replace('>', "\\u003e").replace('&', "\\u0026")
+    // One pass into one buffer: the search index and the exports can be tens of MB.
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        match c {
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            '&' => out.push_str("\\u0026"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 #[cfg(test)]

@@ -181,6 +181,40 @@ fn failed_build_leaves_the_previous_output_untouched() {
 }
 
 #[test]
+fn broken_internal_links_fail_the_build_and_leave_the_output_untouched() {
+    let site = fixture("minimal");
+    let (first, out) = build(site.path());
+    assert!(first.status.success(), "{}", stderr(&first));
+    let before = snapshot(&out);
+    write(
+        site.path(),
+        "content/om/trasig.md",
+        "---\ntitel: \"Trasig\"\nbeskrivning: \"Länkar fel.\"\nordning: 9\n---\n\
+         Se [sidan som saknas](/finns-inte/) och [ett ankare](/kallor/#ingen-sadan-kalla).\n",
+    );
+    let (second, _) = build(site.path());
+    let err = stderr(&second);
+    assert_eq!(second.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("public/om/trasig/index.html: error: link to /finns-inte/ leads nowhere: the build writes no finns-inte/index.html"),
+        "{err}"
+    );
+    assert!(
+        err.contains("public/om/trasig/index.html: error: link to /kallor/#ingen-sadan-kalla: kallor/index.html has no element with id \"ingen-sadan-kalla\""),
+        "{err}"
+    );
+    assert_eq!(before, snapshot(&out), "output changed after a failed build");
+    // The pages rendered before the link check went to a staging folder, now removed.
+    let leftovers: Vec<String> = std::fs::read_dir(site.path())
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("katalog-new"))
+        .collect();
+    assert!(leftovers.is_empty(), "staging folders left behind: {leftovers:?}");
+}
+
+#[test]
 fn check_writes_nothing() {
     let site = fixture("minimal");
     let before = snapshot(site.path());

@@ -125,6 +125,19 @@ fn list_pages_list_their_folder() {
 }
 
 #[test]
+fn the_footer_links_sections_not_the_items_in_them() {
+    let (_site, out) = site_with_planner_pages();
+    let html = read(&out.join("index.html"));
+    let footer = &html[html.find("<footer").expect("a footer")..];
+    for section in ["/material/", "/kalender/", "/driftsformer/", "/dmo/", "/kallor/", "/data/"] {
+        assert!(footer.contains(&format!("href=\"{section}\"")), "{section} missing from the footer");
+    }
+    for item in ["/material/parm/", "/kalender/2027-01-10-kurs/"] {
+        assert!(!footer.contains(item), "{item} is reached from its list, not the footer");
+    }
+}
+
+#[test]
 fn a_calendar_event_needs_a_date() {
     let site = fixture("minimal");
     write(site.path(), "content/kalender/traff.md", "---\ntitel: \"Träff\"\nbeskrivning: \"x\"\n---\nText.\n");

@@ -10,22 +10,11 @@ import { test, describe, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { chromium } from "playwright-core";
+import { launchChromium } from "./browser.mjs";
 import { AxeBuilder } from "@axe-core/playwright";
 import { serve } from "./server.mjs";
 
 const SITE = process.env.KATALOG_SITE;
-const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
-const ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 const T = { timeout: 120_000 };
 
 // WCAG 2.0, 2.1 and 2.2 at levels A and AA, and axe's best practices.
@@ -67,7 +56,7 @@ if (!SITE) {
   before(async () => {
     assert.ok(existsSync(path.join(SITE, "index.html")), `no built site in ${SITE}`);
     ({ server, origin } = await serve(SITE));
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, timeout: 60_000 });
+    browser = await launchChromium();
     context = await newContext();
   });
 

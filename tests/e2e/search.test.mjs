@@ -9,21 +9,10 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { chromium } from "playwright-core";
+import { launchChromium } from "./browser.mjs";
 import { serve } from "./server.mjs";
 
 const SITE = process.env.KATALOG_SITE;
-const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
-const ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 const T = { timeout: 90_000 };
 
 let server;
@@ -40,7 +29,7 @@ if (!SITE) {
     assert.ok(existsSync(path.join(SITE, "index.html")), `no built site in ${SITE}`);
     assert.ok(existsSync(path.join(SITE, "resurser")), `no resurser/ (fingerprinted assets) in ${SITE}`);
     ({ server, origin } = await serve(SITE));
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, timeout: 60_000 });
+    browser = await launchChromium();
     context = await newContext();
   });
 

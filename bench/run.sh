@@ -11,7 +11,7 @@
 # results to bench/results/. Takes 20-30 minutes on 2 CPUs.
 #
 # Environment: BENCH_RUNS (5), BENCH_RUNS_LARGE (3), BENCH_SITES (comma-separated
-# subset of: national,n290,n290-geo,n3000,n9000,n30000,n30000-fixedcontent),
+# subset of: national,n290,n290-geo,n3000,n9000,n30000),
 # BENCH_QUIET_WAIT (15), BENCH_KEEP (0). See bench/bench.py.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -49,7 +49,9 @@ fn copy(from: &Path, to: &Path) {
 fuzz_target!(|data: &[u8]| {
     let Some((&selector, content)) = data.split_first() else { return };
     let target = site().join(TARGETS[selector as usize % TARGETS.len()]);
-    let original = std::fs::read(&target).unwrap();
+    // Optional files (nyckeltal.yaml) may be absent from the fixture: then the input adds
+    // the file, and it is removed again afterwards.
+    let original = std::fs::read(&target).ok();
     std::fs::write(&target, content).unwrap();
     let (model, diags) = katalog::check(site());
     let _ = diags.sorted();
@@ -57,5 +59,8 @@ fuzz_target!(|data: &[u8]| {
         // A valid model must also plan without panicking.
         let _ = katalog::plan::plan(&model, site(), Vec::new());
     }
-    std::fs::write(&target, original).unwrap();
+    match original {
+        Some(bytes) => std::fs::write(&target, bytes).unwrap(),
+        None => std::fs::remove_file(&target).unwrap(),
+    }
 });

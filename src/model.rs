@@ -248,6 +248,24 @@ pub struct Sida {
     pub passerad: bool,
 }
 
+/// The conflicts that name each id (kommun code or organisation id) in the list `names`
+/// picks, in file order and once each: looked up per record instead of scanned.
+fn index_konflikter(
+    konflikter: &[Konflikt],
+    names: impl Fn(&Konflikt) -> &Vec<String>,
+) -> BTreeMap<&str, Vec<&Konflikt>> {
+    let mut index: BTreeMap<&str, Vec<&Konflikt>> = BTreeMap::new();
+    for c in konflikter {
+        for id in names(c) {
+            let list = index.entry(id.as_str()).or_default();
+            if !list.last().is_some_and(|last| std::ptr::eq(*last, c)) {
+                list.push(c);
+            }
+        }
+    }
+    index
+}
+
 pub fn build(loaded: &Loaded, today: Date) -> Site {
     let site = loaded.site.as_ref().map(|s| &s.record);
     let aldersgrans_ar = site.map(|s| s.aldersgrans_ar.value).unwrap_or(3);
@@ -302,18 +320,8 @@ pub fn build(loaded: &Loaded, today: Date) -> Site {
         .collect();
     // Which conflicts name each kommun and organisation, looked up once rather than
     // scanned for each record.
-    let mut konflikter_om: BTreeMap<&str, Vec<&Konflikt>> = BTreeMap::new();
-    for c in &konflikter {
-        for id in c.kommuner.iter().chain(&c.organisationer) {
-            let list = konflikter_om.entry(id.as_str()).or_default();
-            if !list.last().is_some_and(|last| std::ptr::eq(*last, c)) {
-                list.push(c);
-            }
-        }
-    }
-    let konflikter_for = |id: &str, hits: &dyn Fn(&Konflikt) -> bool| -> Vec<&Konflikt> {
-        konflikter_om.get(id).map(|cs| cs.iter().copied().filter(|c| hits(c)).collect()).unwrap_or_default()
-    };
+    let konflikter_om_kommun = index_konflikter(&konflikter, |c| &c.kommuner);
+    let konflikter_om_org = index_konflikter(&konflikter, |c| &c.organisationer);
 
     let mut organisationer: Vec<Organisation> = loaded
         .po
@@ -364,10 +372,10 @@ pub fn build(loaded: &Loaded, today: Date) -> Site {
                 kallor,
                 inaktuell: uppdaterad.as_ref().is_some_and(is_old),
                 uppdaterad: o.uppdaterad.value.clone(),
-                konflikter: konflikter_for(&o.id.value, &|c| c.organisationer.contains(&o.id.value))
-                    .into_iter()
-                    .map(|c| c.id.clone())
-                    .collect(),
+                konflikter: konflikter_om_org
+                    .get(o.id.value.as_str())
+                    .map(|cs| cs.iter().map(|c| c.id.clone()).collect())
+                    .unwrap_or_default(),
             }
         })
         .collect();
@@ -408,7 +416,7 @@ pub fn build(loaded: &Loaded, today: Date) -> Site {
                 .cloned()
                 .chain(orgs.iter().flat_map(|o| o.kallor.clone()))
                 .collect();
-            let own: Vec<&Konflikt> = konflikter_for(&code, &|c| c.kommuner.contains(&code));
+            let own: &[&Konflikt] = konflikter_om_kommun.get(code.as_str()).map(Vec::as_slice).unwrap_or_default();
             all_sources.extend(own.iter().flat_map(|c| c.kallor.clone()));
             let own_konflikter: Vec<String> = own.iter().map(|c| c.id.clone()).collect();
             all_sources.sort();

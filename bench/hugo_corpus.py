@@ -44,6 +44,8 @@ LAYOUT = """<!doctype html>
 """
 
 SKIP = {"svg", "script", "style", "form", "template"}
+# Inline elements and the Markdown mark written both before and after their text.
+INLINE_MARKS = {"strong": "**", "b": "**", "em": "*", "i": "*", "code": "`"}
 BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "caption", "figcaption", "tr", "blockquote"}
 
 
@@ -101,12 +103,8 @@ class MainToMarkdown(HTMLParser):
         elif tag == "a":
             self.links.append(a.get("href"))
             self.emit("[")
-        elif tag in ("strong", "b"):
-            self.emit("**")
-        elif tag in ("em", "i"):
-            self.emit("*")
-        elif tag == "code":
-            self.emit("`")
+        elif tag in INLINE_MARKS:
+            self.emit(INLINE_MARKS[tag])
         elif tag == "br":
             self.emit(" ")
 
@@ -118,12 +116,8 @@ class MainToMarkdown(HTMLParser):
         if tag == "a":
             href = self.links.pop() if self.links else None
             self.emit(f"]({href})" if href else "]")
-        elif tag in ("strong", "b"):
-            self.emit("**")
-        elif tag in ("em", "i"):
-            self.emit("*")
-        elif tag == "code":
-            self.emit("`")
+        elif tag in INLINE_MARKS:
+            self.emit(INLINE_MARKS[tag])
         elif tag in ("td", "th") and self.cell is not None:
             self.row.append(" ".join("".join(self.cell).split()))
             self.cell = None

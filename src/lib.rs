@@ -9,6 +9,7 @@
 //! [`output`] (the temporary folder swapped into place).
 
 pub mod assets;
+pub mod characters;
 pub mod charts;
 pub mod compare;
 pub mod datum;
@@ -69,7 +70,13 @@ pub fn build(root: &Path, out: &Path, base_url: Option<&str>) -> Result<Report, 
         return Err(diags);
     };
     if let Some(url) = base_url {
-        site.bas_url = url.trim_end_matches('/').to_string();
+        match validate::normalise_base_url(url) {
+            Ok(url) => site.bas_url = url,
+            Err(m) => {
+                diags.push(Diagnostic::error("--base-url", m));
+                return Err(diags);
+            }
+        }
     }
     let mut statics = match static_files(root) {
         Ok(s) => s,

@@ -167,10 +167,14 @@ pub fn parse_yaml<T: DeserializeOwned>(text: &str, line_offset: u64) -> Result<T
     if only_comments {
         return Err((0, 0, "the file is empty".into(), Some("see data/README.md for what it must contain".into())));
     }
-    serde_saphyr::from_str::<T>(text).map_err(|e| {
+    let record = serde_saphyr::from_str::<T>(text).map_err(|e| {
         let (line, col, message, hint) = crate::parse_errors::describe(text, &e);
         (if line > 0 { line + line_offset } else { 0 }, col, message, hint)
-    })
+    })?;
+    match crate::characters::first_problem(text) {
+        Some((line, col, message, hint)) => Err((line + line_offset, col, message, Some(hint))),
+        None => Ok(record),
+    }
 }
 
 /// Reads a text file, refusing what a maintainer cannot have meant as text.

@@ -33,8 +33,9 @@ enum Command {
         /// Where to write the site.
         #[arg(long)]
         out: Option<PathBuf>,
-        /// Absolute address the site is published at (overrides bas_url in data/site.yaml).
-        #[arg(long)]
+        /// Absolute address the site is published at (overrides bas_url in data/site.yaml):
+        /// https://, no user name, query or fragment.
+        #[arg(long, value_parser = katalog::validate::normalise_base_url)]
         base_url: Option<String>,
     },
     /// Build the site and serve it on 127.0.0.1, rebuilding and reloading the browser when a

@@ -518,7 +518,7 @@ pub fn build(loaded: &Loaded, today: Date) -> Site {
 
     Site {
         titel: site.map(|s| s.titel.clone()).unwrap_or_default(),
-        bas_url: site.map(|s| s.bas_url.value.trim_end_matches('/').to_string()).unwrap_or_default(),
+        bas_url: site.and_then(|s| crate::validate::normalise_base_url(&s.bas_url.value).ok()).unwrap_or_default(),
         aldersgrans_ar,
         lan,
         kommuner,

@@ -1,6 +1,11 @@
 //! Netlify's `_redirects`: addresses people are likely to type for a kommun that lead to
-//! its page: the name with å, ä, ö (as typed and percent-encoded), and other names or
-//! spellings the sources use ("Malung" → Malung-Sälen).
+//! its page: the name with å, ä, ö (percent-encoded, as browsers send it), and other
+//! names or spellings the sources use ("Malung" → Malung-Sälen).
+//!
+//! A rule is a line of fields separated by white space, so a name from the data could
+//! add fields or whole rules. Rules are therefore written only from slugs (a–z, 0–9, '-')
+//! and percent-encoded forms (ASCII letters, digits, '-' and `%XX`): no space, tab,
+//! newline, `*`, `:` or `!` from the data can reach the file, whatever `check` let through.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -14,7 +19,7 @@ pub fn file(site: &Site) -> String {
         let target = format!("/kommun/{}/", k.slug);
         for name in std::iter::once(&k.namn).chain(&k.andra_namn) {
             let typed = name.to_lowercase().replace(' ', "-");
-            for from in [typed.clone(), percent_encode(&typed), slugify(name)] {
+            for from in [percent_encode(&typed), slugify(name)] {
                 // Never shadow another kommun's page.
                 if from != k.slug && !taken.contains(&from) && !from.is_empty() {
                     rules.insert(format!("/kommun/{from}/"), target.clone());
@@ -53,5 +58,12 @@ mod tests {
     #[test]
     fn encodes_like_a_browser() {
         assert_eq!(percent_encode("borlänge"), "borl%C3%A4nge");
+    }
+
+    #[test]
+    fn control_characters_cannot_make_fields_or_rules() {
+        let hostile = "alv\n/*\thttps://evil.example/:splat\t200!";
+        let encoded = percent_encode(hostile);
+        assert!(encoded.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'%'), "{encoded}");
     }
 }

@@ -87,8 +87,9 @@ impl<'a> Checker<'a> {
             return;
         };
         let f = &site.path;
-        if let Err(m) = check_url(&site.record.bas_url.value) {
-            self.error(f, &site.record.bas_url, m);
+        if let Err(m) = normalise_base_url(&site.record.bas_url.value) {
+            self.error(f, &site.record.bas_url, m).hint =
+                Some("write the address the site is published at, e.g. https://exempel.se".into());
         }
         let years = &site.record.aldersgrans_ar;
         if !(1..=50).contains(&years.value) {
@@ -431,6 +432,15 @@ impl<'a> Checker<'a> {
                 self.date(f, d);
             }
             let is_event = page.record.url_path.starts_with("kalender/");
+            // The page and the iCalendar feed show the same events: a feed entry needs a day.
+            for d in [&front.datum, &front.slut].into_iter().flatten() {
+                if is_event && Datum::parse(&d.value).is_ok_and(|d| d.day.is_none()) {
+                    self.error(f, d, format!("a calendar event needs a full date, not \"{}\"", d.value)).hint = Some(
+                        "write the day as ÅÅÅÅ-MM-DD; move the page out of content/kalender/ if the day is not known"
+                            .into(),
+                    );
+                }
+            }
             if is_event && front.datum.is_none() {
                 self.diags.push(
                     Diagnostic::error(f, "a calendar event needs datum")
@@ -601,6 +611,39 @@ pub fn check_url(s: &str) -> Result<(), String> {
     }
 }
 
+/// The address the site is published at, normalised (lower-case host, no trailing
+/// slash): https with a host name, no user name or password, no query or fragment. Plain
+/// http is allowed only for a local preview on 127.0.0.1 or localhost.
+pub fn normalise_base_url(s: &str) -> Result<String, String> {
+    let bad = |why: &str| Err(format!("\"{}\" cannot be the site's address: {why}", s.escape_debug()));
+    // The URL parser would silently drop tabs and newlines; refuse them instead.
+    if s.chars().any(char::is_control) {
+        return bad("it holds a control character");
+    }
+    let url = match url::Url::parse(s) {
+        Ok(u) => u,
+        Err(url::ParseError::RelativeUrlWithoutBase) => return bad("it must start with https://"),
+        Err(e) => return bad(&e.to_string()),
+    };
+    let host = url.host_str().unwrap_or("");
+    let local = matches!(host, "127.0.0.1" | "localhost");
+    match url.scheme() {
+        "https" => {}
+        "http" if local => {}
+        _ => return bad("it must start with https://"),
+    }
+    if !(host.contains('.') || local) {
+        return bad("it has no host name");
+    }
+    if !url.username().is_empty() || url.password().is_some() {
+        return bad("it must not hold a user name or password");
+    }
+    if url.query().is_some() || url.fragment().is_some() {
+        return bad("it must not have a query (?…) or fragment (#…)");
+    }
+    Ok(url.as_str().trim_end_matches('/').to_string())
+}
+
 /// Swedish phone numbers as people write them: digits with spaces or hyphens, leading 0 or +46.
 pub fn check_phone(s: &str) -> Result<(), String> {
     let allowed = s.chars().all(|c| c.is_ascii_digit() || matches!(c, ' ' | '-' | '+'));
@@ -623,6 +666,23 @@ mod tests {
         assert!(check_phone("+46 243 123 45").is_ok());
         for bad in ["123", "ring kommunen", "0243+12345", "", "+1 555 1234", "ö+46"] {
             assert!(check_phone(bad).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn base_urls_are_normalised_or_refused() {
+        assert_eq!(normalise_base_url("https://Exempel.SE/katalog/").as_deref(), Ok("https://exempel.se/katalog"));
+        assert_eq!(normalise_base_url("http://127.0.0.1:8000").as_deref(), Ok("http://127.0.0.1:8000"));
+        for bad in [
+            "http://exempel.se",
+            "https://user:pw@exempel.se",
+            "https://exempel.se/?a=1",
+            "https://exempel.se/#x",
+            "exempel.se",
+            "https://exempel",
+            "https://exempel.se/\n/*",
+        ] {
+            assert!(normalise_base_url(bad).is_err(), "{bad:?}");
         }
     }
 

@@ -232,3 +232,13 @@ fn build_refuses_to_replace_a_folder_it_did_not_write() {
     assert!(stderr(&out).contains("was not written by katalog; refusing to replace it"), "{}", stderr(&out));
     assert_eq!(read(&precious.join("viktigt.txt")), "spara mig");
 }
+
+#[test]
+fn base_url_on_the_command_line_is_checked_like_bas_url() {
+    for bad in ["http://exempel.se", "https://user:pw@exempel.se", "https://exempel.se/?a=1", "exempel.se"] {
+        let out = katalog(&["build", "--base-url", bad, "--out", "/nonexistent/never-written"]);
+        assert_eq!(out.status.code(), Some(2), "{bad}");
+        let err = stderr(&out);
+        assert!(err.contains("cannot be the site's address"), "{bad}: {err}");
+    }
+}

@@ -33,6 +33,35 @@ impl Datum {
         Ok(datum)
     }
 
+    /// The first day the date can mean: "2012" may be 1 January 2012.
+    pub fn first_day(&self) -> Date {
+        Date::new(self.year, self.month.unwrap_or(1), self.day.unwrap_or(1)).unwrap_or(Date::MIN)
+    }
+
+    /// The date in Swedish words: "22 november 2023", "november 2023", "2023".
+    pub fn in_words(&self) -> String {
+        const MONTHS: [&str; 12] = [
+            "januari",
+            "februari",
+            "mars",
+            "april",
+            "maj",
+            "juni",
+            "juli",
+            "augusti",
+            "september",
+            "oktober",
+            "november",
+            "december",
+        ];
+        let month = self.month.and_then(|m| MONTHS.get(usize::try_from(m - 1).ok()?));
+        match (self.day, month) {
+            (Some(d), Some(m)) => format!("{d} {m} {}", self.year),
+            (None, Some(m)) => format!("{m} {}", self.year),
+            _ => self.year.to_string(),
+        }
+    }
+
     /// The last day the date can mean: a fact "from 2012" may be from 31 December 2012.
     pub fn last_day(&self) -> Date {
         let month = self.month.unwrap_or(12);
@@ -86,6 +115,14 @@ mod tests {
         for bad in ["12", "2012-5", "2023-02-30", "2012-05-21-1", "idag", "", "2012-13"] {
             assert!(Datum::parse(bad).is_err(), "{bad:?}");
         }
+    }
+
+    #[test]
+    fn dates_in_swedish_words() {
+        assert_eq!(Datum::parse("2023-11-22").unwrap().in_words(), "22 november 2023");
+        assert_eq!(Datum::parse("2020-01-01").unwrap().in_words(), "1 januari 2020");
+        assert_eq!(Datum::parse("2019-09").unwrap().in_words(), "september 2019");
+        assert_eq!(Datum::parse("2012").unwrap().in_words(), "2012");
     }
 
     #[test]

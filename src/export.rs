@@ -129,7 +129,7 @@ const KOMMUNER_CSV_FIELDS: [FieldDoc; 15] = [
     ),
     f(
         "nyaste_uppgift",
-        "Datum för den nyaste av källorna: ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD. Tomt om ingen källa finns.",
+        "Datum för den nyaste uppgiften om personligt ombud, som svaret bygger på: ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD. För en odaterad källa det tidigaste datum den kan vara från. Tomt när inget datum är känt.",
         "2023",
     ),
     f(
@@ -408,7 +408,7 @@ fn kommuner_csv(site: &Site) -> Result<Vec<u8>, String> {
             ("dmo_status", key(k.dmo)),
             ("dmo_status_text", labels::dmo_status(k.dmo).to_string()),
             ("kallor", k.kallor.join(";")),
-            ("nyaste_uppgift", k.nyaste.clone().unwrap_or_default()),
+            ("nyaste_uppgift", k.nyaste_datum.clone().unwrap_or_default()),
             ("inaktuell", if k.inaktuell { "ja" } else { "nej" }.to_string()),
         ];
         if !row.iter().map(|(name, _)| *name).eq(header.iter().copied()) {
@@ -572,7 +572,7 @@ fn organisationer_json(site: &Site) -> Result<Vec<u8>, String> {
             fakta: o.fakta.iter().map(|f| FaktumOut { text: &f.text, kalla: &f.kalla }).collect(),
             statistik,
             kallor: &o.kallor,
-            uppdaterad: &o.uppdaterad,
+            uppdaterad: o.nyaste_datum.as_deref().unwrap_or(""),
         });
     }
     let json = serde_json::to_string_pretty(&out).map_err(|e| format!("{ORGANISATIONER_JSON}: {e}"))?;

@@ -14,6 +14,7 @@ pub mod charts;
 pub mod compare;
 pub mod datum;
 pub mod diagnostics;
+pub mod evidence;
 pub mod export;
 pub mod geo;
 pub mod ics;
@@ -54,7 +55,11 @@ pub fn check(root: &Path) -> (Option<model::Site>, Diagnostics) {
     if diags.has_errors() {
         return (None, diags);
     }
-    let site = model::build(&loaded, datum::build_date());
+    let (site, model_diags) = model::build(&loaded, datum::build_date());
+    diags.extend(model_diags);
+    if diags.has_errors() {
+        return (None, diags);
+    }
     (Some(site), diags)
 }
 

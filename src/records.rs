@@ -122,14 +122,30 @@ pub struct KallaRecord {
     pub titel: String,
     #[schemars(description = "Vem som gav ut dokumentet.")]
     pub utgivare: String,
-    #[schemars(description = "När källans uppgifter gäller: ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD. Styr åldersmärkningen.")]
-    pub datum: S<String>,
     #[serde(default)]
-    #[schemars(description = "Förklaring när datumet är osäkert eller härlett.")]
+    #[schemars(
+        description = "Källans eget datum: ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD (för en webbsida det datum sidan själv anger). Utelämnas bara med odaterad: true."
+    )]
+    pub datum: Option<S<String>>,
+    #[serde(default)]
+    #[schemars(
+        description = "true när källan inte anger något datum. Då gissas inget datum; ange i stället tidigast om något på sidan begränsar hur gammal den kan vara."
+    )]
+    pub odaterad: Option<S<bool>>,
+    #[serde(default)]
+    #[schemars(
+        description = "För en odaterad källa: det tidigaste datum den kan vara från, t.ex. en händelse den beskriver (ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD). Förklara i datering vad det bygger på."
+    )]
+    pub tidigast: Option<S<String>>,
+    #[serde(default)]
+    #[schemars(description = "Förklaring av datumet: var det står, eller vad tidigast bygger på. Krävs med tidigast.")]
     pub datering: Option<String>,
     #[serde(default)]
     #[schemars(description = "Källans webbadress, bara om källan själv anger den.")]
     pub url: Option<S<String>>,
+    #[serde(default)]
+    #[schemars(description = "För en webbsida: när sidan lästes (ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD). Kräver url.")]
+    pub sedd: Option<S<String>>,
     #[schemars(description = "En eller två meningar: vad källan är och vilka uppgifter den ger.")]
     pub beskrivning: String,
 }
@@ -187,6 +203,46 @@ pub struct KommunPo {
     #[serde(default)]
     #[schemars(description = "Förklaring med egna ord, t.ex. hur källan stavar namnet.")]
     pub anmarkning: Option<String>,
+    #[serde(default)]
+    #[schemars(
+        description = "Daterade uppgifter om personligt ombud i kommunen, en per källa. Den nyaste uppgiften avgör svaret; äldre som säger annat visas som historik."
+    )]
+    pub uppgifter: Vec<PoUppgift>,
+    #[serde(default)]
+    #[schemars(
+        description = "Hur man når personligt ombud för kommunens invånare, när en källa anger det för just kommunen."
+    )]
+    pub kontakt: Option<Kontakt>,
+}
+
+/// One dated statement from one source about PO in a kommun.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "Uppgift om personligt ombud")]
+#[schemars(description = "Vad en källa säger om personligt ombud i kommunen.")]
+pub struct PoUppgift {
+    #[schemars(description = "har-po, saknas eller osaker.")]
+    pub status: S<Besked>,
+    #[schemars(description = "Källans id.")]
+    pub kalla: S<String>,
+    #[serde(default)]
+    #[schemars(
+        description = "När uppgiften gäller från, om källan säger det (t.ex. att verksamheten lades ned 2019): ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD. Annars gäller källans datum."
+    )]
+    pub datum: Option<S<String>>,
+    #[serde(default)]
+    #[schemars(description = "Vad källan säger, med egna ord.")]
+    pub anmarkning: Option<String>,
+}
+
+/// What one source says about PO in a kommun.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, serde::Serialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+#[schemars(description = "har-po, saknas eller osaker.")]
+pub enum Besked {
+    HarPo,
+    Saknas,
+    Osaker,
 }
 
 /// What a source says about a kommun that no organisation covers.
@@ -275,10 +331,56 @@ pub struct PoFile {
     #[serde(default)]
     #[schemars(description = "Allmän anmärkning, t.ex. om en tolkning.")]
     pub anmarkning: Option<String>,
-    #[schemars(description = "Alla källor som filen bygger på.")]
+    #[serde(default)]
+    #[schemars(description = "Kommuner som har lämnat verksamheten, med datum och källa.")]
+    pub tidigare: Vec<TidigareMedlem>,
+    #[serde(default)]
+    #[schemars(description = "När verksamheten upphörde, med källa. Då räknas alla kommuner som tidigare medlemmar.")]
+    pub slut: Option<Slut>,
+    #[schemars(
+        description = "Alla källor som filen bygger på. Den nyaste av dem daterar uppgiften att medlemskommunerna har personligt ombud."
+    )]
     pub kallor: S<Vec<S<String>>>,
-    #[schemars(description = "Datum för den nyaste uppgiften i filen: ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD.")]
-    pub uppdaterad: S<String>,
+    #[serde(default)]
+    #[schemars(
+        description = "Äldre fält, ersatt av källornas egna datum: datum för den nyaste uppgiften i filen (ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD)."
+    )]
+    pub uppdaterad: Option<S<String>>,
+}
+
+/// A kommun that left an organisation.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "Tidigare medlem")]
+#[schemars(description = "En kommun som har lämnat verksamheten.")]
+pub struct TidigareMedlem {
+    #[schemars(description = "Kommunkod.")]
+    pub kommun: S<String>,
+    #[serde(default)]
+    #[schemars(description = "När kommunen kom med, om källan säger det.")]
+    pub fran: Option<S<String>>,
+    #[schemars(description = "Första dagen (eller månaden, året) kommunen inte längre var med.")]
+    pub till: S<String>,
+    #[schemars(description = "Källans id.")]
+    pub kalla: S<String>,
+    #[serde(default)]
+    #[schemars(description = "Anmärkning med egna ord.")]
+    pub anmarkning: Option<String>,
+}
+
+/// When an organisation ended.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "Slut")]
+#[schemars(description = "När verksamheten upphörde.")]
+pub struct Slut {
+    #[schemars(description = "ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD.")]
+    pub datum: S<String>,
+    #[schemars(description = "Källans id.")]
+    pub kalla: S<String>,
+    #[serde(default)]
+    #[schemars(description = "Vad källan säger, med egna ord.")]
+    pub anmarkning: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, serde::Serialize, JsonSchema)]
@@ -329,6 +431,9 @@ pub struct KommunUppgift {
     #[serde(default)]
     #[schemars(description = "Året kommunen kom med.")]
     pub sedan: Option<u32>,
+    #[serde(default)]
+    #[schemars(description = "Dagen (eller månaden) kommunen kom med, om källan anger den: ÅÅÅÅ-MM-DD.")]
+    pub fran: Option<S<String>>,
     #[serde(default)]
     #[schemars(description = "Antal tjänster för kommunen.")]
     pub tjanster: Option<f64>,

@@ -20,7 +20,6 @@ pub fn validate(loaded: &Loaded) -> Diagnostics {
     c.kommuner();
     c.utforare();
     c.organisations();
-    c.membership();
     c.konflikter();
     c.nyckeltal();
     c.pages();
@@ -37,8 +36,6 @@ struct Checker<'a> {
     sources: BTreeSet<&'a str>,
     utforare: BTreeSet<&'a str>,
     organisations: BTreeSet<&'a str>,
-    /// kommun codes named by a recorded conflict: allowed to be in two places at once.
-    conflicted: BTreeSet<&'a str>,
     /// Whether the files defining sources and kommuner parsed: if not, references to
     /// them are not reported again.
     sources_known: bool,
@@ -56,13 +53,6 @@ impl<'a> Checker<'a> {
         let sources = loaded.kallor.iter().flat_map(|k| k.record.kallor.iter()).map(|k| k.id.value.as_str()).collect();
         let utforare = loaded.utforare.iter().map(|u| u.record.id.value.as_str()).collect();
         let organisations = loaded.po.iter().map(|p| p.record.id.value.as_str()).collect();
-        let conflicted = loaded
-            .konflikter
-            .iter()
-            .flat_map(|k| k.record.konflikter.iter())
-            .flat_map(|k| k.kommuner.iter())
-            .map(|k| k.value.as_str())
-            .collect();
         let parsed = |rel: &str| !loaded.failed.contains(Path::new(rel));
         Checker {
             loaded,
@@ -71,7 +61,6 @@ impl<'a> Checker<'a> {
             sources,
             utforare,
             organisations,
-            conflicted,
             sources_known: parsed("data/kallor.yaml"),
             register_known: parsed("data/register.yaml"),
         }
@@ -144,8 +133,44 @@ impl<'a> Checker<'a> {
             if !seen.insert(k.id.value.as_str()) {
                 self.error(f, &k.id, format!("source id \"{}\" appears twice", k.id.value));
             }
-            self.date(f, &k.datum);
+            self.source_date(f, k);
             self.optional_url(f, &k.url);
+        }
+    }
+
+    /// A source has its own date, or says it has none; an earliest date only for an
+    /// undated source, explained; a web page (sedd) has an address.
+    fn source_date(&mut self, f: &Path, k: &KallaRecord) {
+        let undated = k.odaterad.as_ref().is_some_and(|o| o.value);
+        match (&k.datum, undated) {
+            (Some(d), false) => self.date(f, d),
+            (None, true) => {}
+            (Some(d), true) => {
+                self.error(f, d, "a source cannot have datum and be odaterad").hint =
+                    Some("keep datum if the source states its date, otherwise remove it".into());
+            }
+            (None, false) => {
+                self.error(f, &k.id, format!("source \"{}\" has no date", k.id.value)).hint = Some(
+                    "add datum: \"ÅÅÅÅ-MM-DD\" as the source states it, or odaterad: true (with tidigast: if something on it bounds its age)"
+                        .into(),
+                );
+            }
+        }
+        if let Some(t) = &k.tidigast {
+            self.date(f, t);
+            if !undated {
+                self.error(f, t, "tidigast is only for an undated source").hint =
+                    Some("add odaterad: true, or remove tidigast".into());
+            } else if k.datering.as_deref().is_none_or(|d| d.trim().is_empty()) {
+                self.error(f, t, "say what tidigast rests on").hint =
+                    Some("add datering: with what on the source bounds its age".into());
+            }
+        }
+        if let Some(seen) = &k.sedd {
+            self.date(f, seen);
+            if k.url.is_none() {
+                self.error(f, seen, "a web page (sedd) needs its address").hint = Some("add url:".into());
+            }
         }
     }
 
@@ -201,6 +226,15 @@ impl<'a> Checker<'a> {
                         Some("add kallor: [id] with the id of the source in data/kallor.yaml".into());
                 }
                 self.source_refs(f, &po.kallor);
+                for u in &po.uppgifter {
+                    self.source_ref(f, &u.kalla);
+                    if let Some(d) = &u.datum {
+                        self.date(f, d);
+                    }
+                }
+                if let Some(c) = &po.kontakt {
+                    self.kontakt(f, c);
+                }
             }
             if let Some(dmo) = &k.dmo {
                 if dmo.kallor.is_empty() && dmo.status.value != DmoStatus::Okand {
@@ -302,19 +336,7 @@ impl<'a> Checker<'a> {
                 }
             }
             if let Some(k) = &o.kontakt {
-                self.source_ref(f, &k.kalla);
-                self.optional_url(f, &k.webb);
-                if let Some(e) = &k.epost
-                    && !email_address::EmailAddress::is_valid(&e.value)
-                {
-                    self.error(f, e, format!("\"{}\" is not an e-mail address", e.value)).hint =
-                        Some("write it as namn@exempel.se".into());
-                }
-                if let Some(t) = &k.telefon
-                    && let Err(m) = check_phone(&t.value)
-                {
-                    self.error(f, t, m).hint = Some("write it as 0243-123 45 or +46 243 123 45".into());
-                }
+                self.kontakt(f, k);
             }
             for fact in &o.fakta {
                 self.source_ref(f, &fact.kalla);
@@ -328,48 +350,77 @@ impl<'a> Checker<'a> {
                     self.error(f, &row.ar, format!("{} is not a plausible year", row.ar.value));
                 }
             }
+            self.membership_dates(f, o, &members);
             self.required_sources(f, &o.kallor);
-            self.date(f, &o.uppdaterad);
+            if let Some(d) = &o.uppdaterad {
+                self.date(f, d);
+            }
         }
     }
 
-    /// A kommun may be run by one organisation, or have a status of its own, but not both
-    /// (nor two organisations) unless a recorded conflict says the sources disagree.
-    fn membership(&mut self) {
-        let loaded = self.loaded;
-        // kommun code → where each organisation lists it: (file, value, organisation id)
-        type Listing<'b> = (&'b Path, &'b S<String>, &'b str);
-        let mut orgs_of: BTreeMap<&str, Vec<Listing>> = BTreeMap::new();
-        for file in &loaded.po {
-            for k in &file.record.kommuner.value {
-                orgs_of.entry(k.value.as_str()).or_default().push((&file.path, k, file.record.id.value.as_str()));
+    fn kontakt(&mut self, f: &Path, k: &Kontakt) {
+        self.source_ref(f, &k.kalla);
+        self.optional_url(f, &k.webb);
+        if let Some(e) = &k.epost
+            && !email_address::EmailAddress::is_valid(&e.value)
+        {
+            self.error(f, e, format!("\"{}\" is not an e-mail address", e.value)).hint =
+                Some("write it as namn@exempel.se".into());
+        }
+        if let Some(t) = &k.telefon
+            && let Err(m) = check_phone(&t.value)
+        {
+            self.error(f, t, m).hint = Some("write it as 0243-123 45 or +46 243 123 45".into());
+        }
+    }
+
+    /// Dated membership: joining, leaving and ending dates are real dates in order, and a
+    /// kommun that left is not also listed as a member.
+    fn membership_dates(&mut self, f: &Path, o: &PoFile, members: &BTreeSet<&str>) {
+        let parse = |d: &S<String>| Datum::parse(&d.value).ok();
+        for u in &o.kommunuppgifter {
+            if let Some(d) = &u.fran {
+                self.date(f, d);
             }
         }
-        for (code, places) in &orgs_of {
-            if places.len() > 1 && !self.conflicted.contains(code) {
-                let names: Vec<&str> = places.iter().map(|p| p.2).collect();
-                let (f, at, _) = places[places.len() - 1];
+        let mut left = BTreeSet::new();
+        for t in &o.tidigare {
+            self.kommun_ref(f, &t.kommun);
+            self.source_ref(f, &t.kalla);
+            self.date(f, &t.till);
+            if members.contains(t.kommun.value.as_str()) {
                 self.error(
                     f,
-                    at,
-                    format!("kommun {code} is in {} organisations: {}", places.len(), names.join(", ")),
+                    &t.kommun,
+                    format!("kommun \"{}\" is both a member and a former member", t.kommun.value),
                 )
-                .hint = Some(
-                    "a kommun belongs to one organisation; if the sources disagree, record it in data/konflikter.yaml"
-                        .into(),
-                );
+                .hint = Some("remove it from kommuner, or remove its tidigare entry".into());
+            }
+            if !left.insert(t.kommun.value.as_str()) {
+                self.error(f, &t.kommun, format!("kommun \"{}\" is listed twice in tidigare", t.kommun.value));
+            }
+            if let Some(from) = &t.fran {
+                self.date(f, from);
+                if let (Some(a), Some(b)) = (parse(from), parse(&t.till))
+                    && b.last_day() < a.first_day()
+                {
+                    self.error(f, &t.till, "till is before fran");
+                }
             }
         }
-        for file in &loaded.kommuner {
-            let k = &file.record;
-            let Some(status) = k.po.as_ref().and_then(|p| p.status.as_ref()) else {
-                continue;
-            };
-            if let Some(places) = orgs_of.get(k.kod.value.as_str())
-                && !self.conflicted.contains(k.kod.value.as_str())
-            {
-                self.error(&file.path, status, format!("kommun has a PO status of its own but is in organisation {}", places[0].2))
-                        .hint = Some("remove status (it is derived from the organisation), or record the disagreement in data/konflikter.yaml".into());
+        if let Some(slut) = &o.slut {
+            self.date(f, &slut.datum);
+            self.source_ref(f, &slut.kalla);
+            for u in &o.kommunuppgifter {
+                if let (Some(from), Some(end)) = (u.fran.as_ref().and_then(parse), parse(&slut.datum))
+                    && end.last_day() < from.first_day()
+                {
+                    self.error(
+                        f,
+                        &slut.datum,
+                        format!("the organisation ended before kommun {} joined", u.kommun.value),
+                    );
+                }
             }
         }
     }

@@ -1,0 +1,274 @@
+//! Kommuner: every piece of evidence about PO in the kommun, weighed by date (see
+//! [`crate::evidence`]), gives the answer, the history, the current organisations and the
+//! best contact route.
+
+use std::collections::BTreeSet;
+
+use super::organisations::Draft;
+use super::sources::according_to_id;
+use super::{Bevis, Context, Handelse, Kommun, Konflikt, Kontaktvag, PoLage, driftsform_key, kontakt, spanned_strings};
+use crate::datum::Datum;
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::evidence::{Standing, When, newest, standing};
+use crate::load::Sourced;
+use crate::records::{Besked, DmoStatus, KommunFile, PoStatus};
+use crate::slug::slugify;
+use crate::text::sort_key;
+
+pub fn build(cx: &Context, drafts: &[Draft], konflikter: &[Konflikt], diags: &mut Diagnostics) -> Vec<Kommun> {
+    let slugs = super::kommun_slugs(cx.loaded);
+    let conflicted: BTreeSet<&str> = konflikter.iter().flat_map(|c| &c.kommuner).map(String::as_str).collect();
+    let mut kommuner: Vec<Kommun> = cx
+        .loaded
+        .kommuner
+        .iter()
+        .map(|file| {
+            let code = file.record.kod.value.as_str();
+            let slug = slugs.get(code).cloned().unwrap_or_else(|| slugify(&file.record.namn.value));
+            let k = kommun(cx, file, slug, drafts, konflikter);
+            if k.organisationer.len() > 1 && !conflicted.contains(code) {
+                two_organisations_error(&k, drafts, diags);
+            }
+            if k.nyaste_odaterad && !k.bevis.is_empty() {
+                diags.push(Diagnostic::warning(
+                    &file.path,
+                    format!("the newest evidence about PO in {} is undated ({})", k.namn, k.bevis[0].kalla),
+                ));
+            }
+            k
+        })
+        .collect();
+    kommuner.sort_by_key(|k| (sort_key(&k.namn), k.kod.clone()));
+    kommuner
+}
+
+fn kommun(cx: &Context, file: &Sourced<KommunFile>, slug: String, drafts: &[Draft], konflikter: &[Konflikt]) -> Kommun {
+    let k = &file.record;
+    let code = k.kod.value.clone();
+    let all = evidence(cx, k, drafts);
+    let standings = standing(&all, |b| b.when);
+    let (mut bevis, mut historik): (Vec<Bevis>, Vec<Bevis>) = (Vec::new(), Vec::new());
+    for (b, s) in all.iter().zip(&standings) {
+        if *s == Standing::Current { bevis.push(b.clone()) } else { historik.push(b.clone()) }
+    }
+    let newest_first = |v: &mut Vec<Bevis>| v.sort_by_key(|b| std::cmp::Reverse(b.when.sort_key()));
+    newest_first(&mut bevis);
+    newest_first(&mut historik);
+
+    let organisationer = current_organisations(&all);
+    let besked: BTreeSet<Besked> = bevis.iter().map(|b| b.besked).collect();
+    let po = match (besked.len(), besked.first(), organisationer.len()) {
+        (0, ..) => PoLage::Okand,
+        (1, Some(Besked::HarPo), 0 | 1) => PoLage::HarPo,
+        (1, Some(Besked::Saknas), _) => PoLage::Saknas,
+        (1, Some(Besked::Osaker), _) => PoLage::Osaker,
+        _ => PoLage::Motstridig,
+    };
+    let klass = match (po, organisationer.first().and_then(|id| drafts.iter().find(|d| &d.org.id == id))) {
+        (PoLage::HarPo, Some(d)) => driftsform_key(d.org.driftsform).to_string(),
+        _ => super::po_lage_key(po).to_string(),
+    };
+
+    let current_sources: BTreeSet<&str> = bevis.iter().map(|b| b.kalla.as_str()).collect();
+    let (mut own, mut former) = (Vec::new(), Vec::new());
+    for c in konflikter.iter().filter(|c| c.kommuner.contains(&code)) {
+        let about_now = c.kallor.iter().any(|s| current_sources.contains(s.as_str()));
+        if about_now { own.push(c.id.clone()) } else { former.push(c.id.clone()) }
+    }
+    let dmo_kallor = k.dmo.as_ref().map(|d| spanned_strings(&d.kallor)).unwrap_or_default();
+    let mut kallor: Vec<String> = all.iter().map(|b| b.kalla.clone()).chain(dmo_kallor.iter().cloned()).collect();
+    kallor.extend(konflikter.iter().filter(|c| c.kommuner.contains(&code)).flat_map(|c| c.kallor.clone()));
+    for d in drafts.iter().filter(|d| organisationer.contains(&d.org.id)) {
+        kallor.extend(d.org.kallor.iter().cloned());
+    }
+    kallor.retain(|s| !s.is_empty());
+    cx.sort_newest_first(&mut kallor);
+    let nyaste = newest(bevis.iter().map(|b| b.when));
+    let kontaktvag = contact_route(cx, k, po, &bevis, &organisationer, drafts);
+
+    Kommun {
+        slug,
+        lan_kod: code.get(..2).unwrap_or("").to_string(),
+        namn: k.namn.value.clone(),
+        webbplats: k.webbplats.as_ref().map(|w| w.value.clone()),
+        andra_namn: k.andra_namn.iter().map(|a| a.namn.value.clone()).collect(),
+        po,
+        organisationer,
+        bevis,
+        historik,
+        kontaktvag,
+        po_anmarkning: k.po.as_ref().and_then(|p| p.anmarkning.clone()),
+        dmo: k.dmo.as_ref().map(|d| d.status.value).unwrap_or(DmoStatus::Okand),
+        dmo_kallor,
+        dmo_anmarkning: k.dmo.as_ref().and_then(|d| d.anmarkning.clone()),
+        konflikter: own,
+        tidigare_konflikter: former,
+        kallor,
+        nyaste: nyaste.map(|w| w.in_words()),
+        nyaste_datum: nyaste.and_then(|w| w.known_date()).map(|d| d.to_string()),
+        nyaste_odaterad: nyaste.is_some_and(|w| w.is_undated()),
+        inaktuell: nyaste.is_some_and(|w| cx.is_old(&w)),
+        klass,
+        kod: code,
+    }
+}
+
+/// Every piece of evidence about PO in the kommun: its own statements, its memberships,
+/// its leaving an organisation, and the ending of an organisation it was in.
+fn evidence(cx: &Context, k: &KommunFile, drafts: &[Draft]) -> Vec<Bevis> {
+    let code = k.kod.value.as_str();
+    let piece =
+        |besked, handelse, kalla: &str, organisation: Option<&str>, when: When, anmarkning: Option<&String>| Bevis {
+            besked,
+            handelse,
+            kalla: kalla.to_string(),
+            organisation: organisation.map(str::to_string),
+            nar: when.in_words(),
+            odaterad: when.is_undated(),
+            enligt: according_to_id(cx.loaded, kalla),
+            anmarkning: anmarkning.cloned(),
+            when,
+        };
+    let mut out = Vec::new();
+    if let Some(po) = &k.po {
+        if let Some(status) = &po.status {
+            let besked = match status.value {
+                PoStatus::Saknas => Besked::Saknas,
+                PoStatus::Osaker => Besked::Osaker,
+            };
+            for s in &po.kallor {
+                out.push(piece(besked, Handelse::Uppgift, &s.value, None, cx.when_of(&s.value), None));
+            }
+        }
+        for u in &po.uppgifter {
+            let when = match u.datum.as_ref().and_then(|d| Datum::parse(&d.value).ok()) {
+                Some(d) => When::Dated(d),
+                None => cx.when_of(&u.kalla.value),
+            };
+            out.push(piece(u.status.value, Handelse::Uppgift, &u.kalla.value, None, when, u.anmarkning.as_ref()));
+        }
+    }
+    for d in drafts {
+        let id = Some(d.org.id.as_str());
+        let joined = d.joined.get(code).map(|j| When::Dated(*j));
+        if d.listed.iter().any(|c| c == code) {
+            if let Some((source, when)) = &d.membership_source {
+                // Joining on a known day is evidence from that day, if that is newer.
+                let when = joined.filter(|j| j.is_newer_than(when)).unwrap_or(*when);
+                out.push(piece(Besked::HarPo, Handelse::Medlem, source, id, when, None));
+            }
+            if let (Some(slut), Some(ended)) = (&d.file.record.slut, d.ended) {
+                out.push(piece(
+                    Besked::Saknas,
+                    Handelse::Upphorde,
+                    &slut.kalla.value,
+                    id,
+                    ended,
+                    slut.anmarkning.as_ref(),
+                ));
+            }
+        }
+        for t in d.file.record.tidigare.iter().filter(|t| t.kommun.value == code) {
+            if let Some(j) = t.fran.as_ref().and_then(|f| Datum::parse(&f.value).ok()) {
+                out.push(piece(Besked::HarPo, Handelse::Medlem, &t.kalla.value, id, When::Dated(j), None));
+            }
+            if let Ok(left) = Datum::parse(&t.till.value) {
+                let when = When::Dated(left);
+                out.push(piece(Besked::Osaker, Handelse::Lamnade, &t.kalla.value, id, when, t.anmarkning.as_ref()));
+            }
+        }
+    }
+    out
+}
+
+/// Organisations the kommun is still a member of: listed as a member, and no newer
+/// evidence says otherwise (a newer statement that it lacks PO or is uncertain, or a
+/// newer membership of another organisation). A newer page that only says the kommun
+/// has PO does not end a membership.
+fn current_organisations(all: &[Bevis]) -> Vec<String> {
+    let mut ids: Vec<String> = all
+        .iter()
+        .filter(|m| m.handelse == Handelse::Medlem)
+        .filter(|m| {
+            !all.iter().any(|b| {
+                b.when.is_newer_than(&m.when)
+                    && (b.besked != Besked::HarPo
+                        || (b.handelse == Handelse::Medlem && b.organisation != m.organisation))
+            })
+        })
+        .filter(|m| !all.iter().any(|b| b.handelse == Handelse::Upphorde && b.organisation == m.organisation))
+        .filter_map(|m| m.organisation.clone())
+        .collect();
+    ids.sort();
+    ids.dedup();
+    ids
+}
+
+/// The best route the data has: the PO's phone or e-mail, then the page with its
+/// contact details (the kommun's own first, then its organisations'), then a page about
+/// PO for the kommun, then only general advice. None when the answer is that the
+/// kommun lacks PO.
+fn contact_route(
+    cx: &Context,
+    k: &KommunFile,
+    po: PoLage,
+    bevis: &[Bevis],
+    organisationer: &[String],
+    drafts: &[Draft],
+) -> Kontaktvag {
+    let mut route =
+        Kontaktvag { niva: 4, vem: None, kontakt: None, sida: None, sida_utgivare: None, kalla: None, nar: None };
+    if po == PoLage::Saknas {
+        return route;
+    }
+    let own = k.po.as_ref().and_then(|p| p.kontakt.as_ref()).map(|c| (k.namn.value.clone(), c));
+    let orgs = drafts
+        .iter()
+        .filter(|d| organisationer.contains(&d.org.id))
+        .filter_map(|d| d.file.record.kontakt.as_ref().map(|c| (d.org.namn.clone(), c)));
+    let candidates: Vec<(String, &crate::records::Kontakt)> = own.into_iter().chain(orgs).collect();
+    let direct = candidates.iter().find(|(_, c)| c.telefon.is_some() || c.epost.is_some());
+    let page = candidates.iter().find(|(_, c)| c.webb.is_some());
+    if let Some((vem, c)) = direct.or(page) {
+        route.niva = if direct.is_some() { 1 } else { 2 };
+        route.vem = Some(vem.clone());
+        route.kontakt = Some(kontakt(c));
+        route.kalla = Some(c.kalla.value.clone());
+        route.nar = Some(cx.when_of(&c.kalla.value).in_words());
+        return route;
+    }
+    let about = bevis.iter().filter(|b| b.besked == Besked::HarPo).find_map(|b| {
+        let source = cx.loaded.kallor.iter().flat_map(|f| &f.record.kallor).find(|s| s.id.value == b.kalla)?;
+        Some((source, b))
+    });
+    if let Some((source, b)) = about
+        && let Some(url) = &source.url
+        && source.sedd.is_some()
+    {
+        route.niva = 3;
+        route.sida = Some(url.value.clone());
+        route.sida_utgivare = Some(source.utgivare.clone());
+        route.kalla = Some(b.kalla.clone());
+        route.nar = Some(b.nar.clone());
+    }
+    route
+}
+
+/// Two current organisations need a recorded conflict; the error points at the later
+/// organisation file's listing of the kommun.
+fn two_organisations_error(k: &Kommun, drafts: &[Draft], diags: &mut Diagnostics) {
+    let places: Vec<&Draft> = drafts.iter().filter(|d| k.organisationer.contains(&d.org.id)).collect();
+    let Some(last) = places.last() else { return };
+    let Some(at) = last.file.record.kommuner.value.iter().find(|c| c.value == k.kod) else { return };
+    let names: Vec<&str> = places.iter().map(|d| d.org.id.as_str()).collect();
+    diags.push(
+        Diagnostic::error(
+            &last.file.path,
+            format!("kommun {} is in {} current organisations: {}", k.kod, places.len(), names.join(", ")),
+        )
+        .at(at.line, at.col)
+        .hint(
+            "a kommun belongs to one organisation at a time: record when it left the other (tidigare:), or record the disagreement in data/konflikter.yaml",
+        ),
+    );
+}

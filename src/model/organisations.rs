@@ -1,0 +1,169 @@
+//! Organisations: first as drafts with every kommun their file lists (the kommuner
+//! builder needs them to weigh membership as evidence), then finished with the members
+//! that are current once all evidence is weighed.
+
+use std::collections::BTreeMap;
+
+use super::statistics::statistik_tables;
+use super::{
+    Context, Faktum, Kommun, KommunUppgift, Konflikt, Organisation, Slut, TidigareMedlem, Uppgift, kontakt, qualified,
+    spanned_strings, uppgift,
+};
+use crate::datum::Datum;
+use crate::evidence::When;
+use crate::load::Sourced;
+use crate::records::PoFile;
+use crate::text::{format_number, sort_key};
+
+/// An organisation before its current members are known.
+pub struct Draft<'a> {
+    pub file: &'a Sourced<PoFile>,
+    pub org: Organisation,
+    /// Kommuner the file lists as members, in file order.
+    pub listed: Vec<String>,
+    /// The source that dates membership (the newest of `kallor`, leaving out the source
+    /// of the ending for an organisation that ended), and when it holds.
+    pub membership_source: Option<(String, When)>,
+    /// kommun code → the day it joined.
+    pub joined: BTreeMap<String, Datum>,
+    pub ended: Option<When>,
+}
+
+pub fn drafts<'a>(cx: &Context<'a>) -> Vec<Draft<'a>> {
+    cx.loaded.po.iter().map(|file| draft(cx, file)).collect()
+}
+
+fn draft<'a>(cx: &Context<'a>, file: &'a Sourced<PoFile>) -> Draft<'a> {
+    let o = &file.record;
+    let mut kallor = spanned_strings(&o.kallor.value);
+    kallor.extend(fact_sources(o));
+    cx.sort_newest_first(&mut kallor);
+    let ended = o.slut.as_ref().and_then(|s| Datum::parse(&s.datum.value).ok()).map(When::Dated);
+    let mut dating: Vec<String> = spanned_strings(&o.kallor.value)
+        .into_iter()
+        .filter(|k| ended.is_none() || o.slut.as_ref().is_none_or(|s| s.kalla.value != *k))
+        .collect();
+    cx.sort_newest_first(&mut dating);
+    let membership_source = dating.first().map(|k| (k.clone(), cx.when_of(k)));
+    let newest = kallor.first().map(|k| cx.when_of(k));
+    let joined = o
+        .kommunuppgifter
+        .iter()
+        .filter_map(|u| Some((u.kommun.value.clone(), Datum::parse(&u.fran.as_ref()?.value).ok()?)))
+        .collect();
+    let in_words = |s: &Option<crate::records::S<String>>| {
+        s.as_ref().and_then(|d| Datum::parse(&d.value).ok()).map(|d| d.in_words())
+    };
+    let org = Organisation {
+        id: o.id.value.clone(),
+        namn: o.namn.value.clone(),
+        driftsform: o.driftsform.value,
+        vardkommun: o.vardkommun.as_ref().map(|v| v.value.clone()),
+        huvudman: o.huvudman.clone(),
+        utforare: o.utforare.as_ref().map(|u| u.value.clone()),
+        kommuner: Vec::new(),
+        kommunuppgifter: o
+            .kommunuppgifter
+            .iter()
+            .map(|u| KommunUppgift {
+                kommun: u.kommun.value.clone(),
+                sedan: u.sedan,
+                fran: in_words(&u.fran),
+                tjanster: u.tjanster.map(format_number),
+                anmarkning: u.anmarkning.clone(),
+                kalla: u.kalla.value.clone(),
+            })
+            .collect(),
+        sedan: o.sedan.as_ref().map(|u| Uppgift {
+            // A year, not a quantity: no thousands separator.
+            varde: qualified(&u.varde.value.to_string(), u.ungefar),
+            ..uppgift(f64::from(u.varde.value), u.ungefar, &u.kalla.value, &u.anmarkning)
+        }),
+        ombud: o.ombud.as_ref().map(|u| uppgift(u.varde.value, u.ungefar, &u.kalla.value, &u.anmarkning)),
+        arsarbetare: o.arsarbetare.as_ref().map(|u| uppgift(u.varde.value, u.ungefar, &u.kalla.value, &u.anmarkning)),
+        kontakt: o.kontakt.as_ref().map(kontakt),
+        fakta: o.fakta.iter().map(|f| Faktum { text: f.text.clone(), kalla: f.kalla.value.clone() }).collect(),
+        statistik: statistik_tables(&o.statistik, &cx.names),
+        anmarkning: o.anmarkning.clone(),
+        kallor,
+        tidigare: o
+            .tidigare
+            .iter()
+            .map(|t| TidigareMedlem {
+                kommun: t.kommun.value.clone(),
+                fran: in_words(&t.fran),
+                till: in_words(&Some(t.till.clone())),
+                kalla: t.kalla.value.clone(),
+                anmarkning: t.anmarkning.clone(),
+                ersatt: false,
+            })
+            .collect(),
+        slut: o.slut.as_ref().map(|s| Slut {
+            nar: in_words(&Some(s.datum.clone())).unwrap_or_default(),
+            kalla: s.kalla.value.clone(),
+            anmarkning: s.anmarkning.clone(),
+        }),
+        nyaste: newest.map(|w| w.in_words()).unwrap_or_default(),
+        nyaste_datum: newest.and_then(|w| w.known_date()).map(|d| d.to_string()),
+        nyaste_odaterad: newest.is_some_and(|w| w.is_undated()),
+        inaktuell: newest.is_none_or(|w| cx.is_old(&w)),
+        konflikter: Vec::new(),
+    };
+    Draft { file, org, listed: spanned_strings(&o.kommuner.value), membership_source, joined, ended }
+}
+
+/// The organisations with their current members (in Swedish order of name), and the
+/// listed members that newer evidence places elsewhere as former members.
+pub fn finish(cx: &Context, drafts: Vec<Draft>, kommuner: &[Kommun], konflikter: &[Konflikt]) -> Vec<Organisation> {
+    let by_code: BTreeMap<&str, &Kommun> = kommuner.iter().map(|k| (k.kod.as_str(), k)).collect();
+    let by_name = |codes: &mut Vec<String>| {
+        codes.sort_by_key(|c| (sort_key(cx.names.get(c.as_str()).copied().unwrap_or("")), c.clone()));
+    };
+    let mut out: Vec<Organisation> = drafts
+        .into_iter()
+        .map(|d| {
+            let mut org = d.org;
+            for code in &d.listed {
+                let Some(k) = by_code.get(code.as_str()) else { continue };
+                if k.organisationer.contains(&org.id) {
+                    org.kommuner.push(code.clone());
+                } else {
+                    let newest = k.bevis.first();
+                    org.tidigare.push(TidigareMedlem {
+                        kommun: code.clone(),
+                        fran: None,
+                        till: d.ended.map(|w| w.in_words()),
+                        kalla: match (&org.slut, newest) {
+                            (Some(s), _) => s.kalla.clone(),
+                            (None, Some(b)) => b.kalla.clone(),
+                            (None, None) => String::new(),
+                        },
+                        anmarkning: None,
+                        ersatt: org.slut.is_none(),
+                    });
+                }
+            }
+            by_name(&mut org.kommuner);
+            org.tidigare
+                .sort_by_key(|t| (sort_key(cx.names.get(t.kommun.as_str()).copied().unwrap_or("")), t.kommun.clone()));
+            org.konflikter =
+                konflikter.iter().filter(|c| c.organisationer.contains(&org.id)).map(|c| c.id.clone()).collect();
+            org
+        })
+        .collect();
+    out.sort_by_key(|o| (sort_key(&o.namn), o.id.clone()));
+    out
+}
+
+fn fact_sources(o: &PoFile) -> Vec<String> {
+    let mut out = Vec::new();
+    out.extend(o.kommunuppgifter.iter().map(|u| u.kalla.value.clone()));
+    out.extend(o.sedan.iter().map(|u| u.kalla.value.clone()));
+    out.extend(o.ombud.iter().chain(&o.arsarbetare).map(|u| u.kalla.value.clone()));
+    out.extend(o.kontakt.iter().map(|k| k.kalla.value.clone()));
+    out.extend(o.fakta.iter().map(|f| f.kalla.value.clone()));
+    out.extend(o.statistik.iter().map(|r| r.kalla.value.clone()));
+    out.extend(o.tidigare.iter().map(|t| t.kalla.value.clone()));
+    out.extend(o.slut.iter().map(|s| s.kalla.value.clone()));
+    out
+}

@@ -71,12 +71,13 @@ impl When {
     }
 }
 
-/// The newest of several times: the one no other is newer than, preferring a dated one
-/// (a known date) when several qualify. `None` for no times.
+/// The newest of several times: among those no other is newer than, an undated one if
+/// there is one (it may be the newest of all, and must never pass for a dated one), else
+/// the latest date. `None` for no times.
 pub fn newest(times: impl IntoIterator<Item = When>) -> Option<When> {
     let all: Vec<When> = times.into_iter().collect();
     let candidates = all.iter().filter(|w| !all.iter().any(|o| o.is_newer_than(w)));
-    candidates.max_by_key(|w| (w.known_date(), !w.is_undated())).copied()
+    candidates.max_by_key(|w| (w.is_undated(), w.known_date())).copied()
 }
 
 /// Whether evidence is current (no newer evidence) or history (something newer exists).
@@ -137,10 +138,11 @@ mod tests {
     }
 
     #[test]
-    fn newest_prefers_a_known_date() {
+    fn newest_never_hides_an_undated_source() {
         assert_eq!(newest([dated("2012"), dated("2023")]), Some(dated("2023")));
         assert_eq!(newest([dated("2012"), undated(Some("2017"))]), Some(undated(Some("2017"))));
-        assert_eq!(newest([dated("2019"), undated(Some("2017"))]), Some(dated("2019")));
+        assert_eq!(newest([dated("2019"), undated(Some("2017"))]), Some(undated(Some("2017"))));
+        assert_eq!(newest([dated("2019"), undated(None)]), Some(undated(None)));
         assert_eq!(newest([]), None);
     }
 

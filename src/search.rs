@@ -8,7 +8,7 @@ use elasticlunr::{IndexBuilder, lang::Swedish};
 use serde::Serialize;
 
 use crate::labels;
-use crate::model::{PoLage, Site};
+use crate::model::Site;
 use crate::slug::slugify;
 
 /// Index fields, most important first; the browser boosts them in this order.
@@ -95,11 +95,9 @@ fn entries(site: &Site) -> Vec<Entry> {
     for k in &site.kommuner {
         let lan = lan_by_code.get(k.lan_kod.as_str()).map(|l| both(&l.namn)).unwrap_or_default();
         let orgs: Vec<String> = k.organisationer.iter().map(|id| org_words(id)).collect();
-        let info = match (k.po, k.organisationer.first().and_then(|id| org_by_id.get(id.as_str()))) {
-            (PoLage::HarPo, Some(o)) => {
-                format!("{}: {}", labels::po_lage(k.po), labels::driftsform(o.driftsform).to_lowercase())
-            }
-            _ => labels::po_lage(k.po).to_string(),
+        let info = match k.driftsform {
+            Some(d) => format!("{}: {}", labels::po_lage(k.po), labels::driftsform(d).to_lowercase()),
+            None => labels::po_lage(k.po).to_string(),
         };
         out.push(Entry {
             reference: format!("/kommun/{}/", k.slug),

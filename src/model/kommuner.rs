@@ -64,10 +64,11 @@ fn kommun(cx: &Context, file: &Sourced<KommunFile>, slug: String, drafts: &[Draf
         (1, Some(Besked::Osaker), _) => PoLage::Osaker,
         _ => PoLage::Motstridig,
     };
-    let klass = match (po, organisationer.first().and_then(|id| drafts.iter().find(|d| &d.org.id == id))) {
-        (PoLage::HarPo, Some(d)) => driftsform_key(d.org.driftsform).to_string(),
-        _ => super::po_lage_key(po).to_string(),
+    let driftsform = match (po, organisationer.first().and_then(|id| drafts.iter().find(|d| &d.org.id == id))) {
+        (PoLage::HarPo, Some(d)) => Some(d.org.driftsform),
+        _ => None,
     };
+    let klass = driftsform.map(driftsform_key).unwrap_or_else(|| super::po_lage_key(po)).to_string();
 
     let current_sources: BTreeSet<&str> = bevis.iter().map(|b| b.kalla.as_str()).collect();
     let (mut own, mut former) = (Vec::new(), Vec::new());
@@ -108,6 +109,7 @@ fn kommun(cx: &Context, file: &Sourced<KommunFile>, slug: String, drafts: &[Draf
         nyaste_datum: nyaste.and_then(|w| w.known_date()).map(|d| d.to_string()),
         nyaste_odaterad: nyaste.is_some_and(|w| w.is_undated()),
         inaktuell: nyaste.is_some_and(|w| cx.is_old(&w)),
+        driftsform,
         klass,
         kod: code,
     }

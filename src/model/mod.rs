@@ -107,6 +107,8 @@ pub struct Kommun {
     pub nyaste_odaterad: bool,
     /// True when the newest evidence is older than the site's age limit, or undated.
     pub inaktuell: bool,
+    /// The driftsform of its current organisation, when it has PO through one.
+    pub driftsform: Option<Driftsform>,
     /// Map/CSS class: the driftsform when covered by an organisation, else the state.
     pub klass: String,
 }
@@ -188,6 +190,8 @@ pub struct Organisation {
     pub nyaste_odaterad: bool,
     pub inaktuell: bool,
     pub konflikter: Vec<String>,
+    /// Every kommun in the län of its current and former members: what its map shows.
+    pub grannar: Vec<String>,
 }
 
 #[derive(Debug, Serialize)]

@@ -2,7 +2,7 @@
 //! builder needs them to weigh membership as evidence), then finished with the members
 //! that are current once all evidence is weighed.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::statistics::statistik_tables;
 use super::{
@@ -108,6 +108,7 @@ fn draft<'a>(cx: &Context<'a>, file: &'a Sourced<PoFile>) -> Draft<'a> {
         nyaste_odaterad: newest.is_some_and(|w| w.is_undated()),
         inaktuell: newest.is_none_or(|w| cx.is_old(&w)),
         konflikter: Vec::new(),
+        grannar: Vec::new(),
     };
     Draft { file, org, listed: spanned_strings(&o.kommuner.value), membership_source, joined, ended }
 }
@@ -146,6 +147,9 @@ pub fn finish(cx: &Context, drafts: Vec<Draft>, kommuner: &[Kommun], konflikter:
             by_name(&mut org.kommuner);
             org.tidigare
                 .sort_by_key(|t| (sort_key(cx.names.get(t.kommun.as_str()).copied().unwrap_or("")), t.kommun.clone()));
+            let lan: BTreeSet<&str> =
+                org.kommuner.iter().chain(org.tidigare.iter().map(|t| &t.kommun)).filter_map(|c| c.get(..2)).collect();
+            org.grannar = kommuner.iter().filter(|k| lan.contains(k.lan_kod.as_str())).map(|k| k.kod.clone()).collect();
             org.konflikter =
                 konflikter.iter().filter(|c| c.organisationer.contains(&org.id)).map(|c| c.id.clone()).collect();
             org

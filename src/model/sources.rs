@@ -52,12 +52,12 @@ pub fn build(cx: &Context) -> Vec<Kalla> {
 }
 
 /// How a page names a source after "enligt": "en sida hos Alingsås kommun, daterad 22
-/// november 2023", "en odaterad sida hos PO Skåne", "Fördjupningsstudie Personligt
+/// november 2023," (the comma closes the apposition), "en odaterad sida hos PO Skåne", "Fördjupningsstudie Personligt
 /// ombud i Jämtlands län (SERUS, 21 maj 2012)".
 pub fn according_to(k: &KallaRecord) -> String {
     let when = when_of(k);
     match (k.sedd.is_some(), when) {
-        (true, When::Dated(d)) => format!("en sida hos {}, daterad {}", k.utgivare, d.in_words()),
+        (true, When::Dated(d)) => format!("en sida hos {}, daterad {},", k.utgivare, d.in_words()),
         (true, When::Undated { .. }) => format!("en odaterad sida hos {}", k.utgivare),
         (false, When::Dated(d)) => format!("{} ({}, {})", k.titel, k.utgivare, d.in_words()),
         (false, When::Undated { .. }) => format!("{} ({}, odaterad)", k.titel, k.utgivare),

@@ -62,6 +62,23 @@ impl Datum {
         }
     }
 
+    /// The date as an adverbial in running text: "den 1 januari 2020", "i juni 2024", "år 2019".
+    pub fn as_adverbial(&self) -> String {
+        match (self.day, self.month) {
+            (Some(_), _) => format!("den {}", self.in_words()),
+            (None, Some(_)) => format!("i {}", self.in_words()),
+            _ => format!("år {}", self.year),
+        }
+    }
+
+    /// "från den 1 januari 2020", "från juni 2024", "från 2019".
+    pub fn as_from(&self) -> String {
+        match self.day {
+            Some(_) => format!("från den {}", self.in_words()),
+            None => format!("från {}", self.in_words()),
+        }
+    }
+
     /// The last day the date can mean: a fact "from 2012" may be from 31 December 2012.
     pub fn last_day(&self) -> Date {
         let month = self.month.unwrap_or(12);
@@ -123,6 +140,11 @@ mod tests {
         assert_eq!(Datum::parse("2020-01-01").unwrap().in_words(), "1 januari 2020");
         assert_eq!(Datum::parse("2019-09").unwrap().in_words(), "september 2019");
         assert_eq!(Datum::parse("2012").unwrap().in_words(), "2012");
+        assert_eq!(Datum::parse("2020-01-01").unwrap().as_adverbial(), "den 1 januari 2020");
+        assert_eq!(Datum::parse("2024-06").unwrap().as_adverbial(), "i juni 2024");
+        assert_eq!(Datum::parse("2019").unwrap().as_adverbial(), "år 2019");
+        assert_eq!(Datum::parse("2020-01-01").unwrap().as_from(), "från den 1 januari 2020");
+        assert_eq!(Datum::parse("2019").unwrap().as_from(), "från 2019");
     }
 
     #[test]

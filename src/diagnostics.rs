@@ -135,6 +135,78 @@ impl Diagnostics {
         items.dedup();
         items
     }
+
+    /// Errors first (each sorted), then warnings: the problem that stops a build is never
+    /// buried under the warnings every run repeats.
+    pub fn errors_then_warnings(&self) -> (Vec<Diagnostic>, Vec<Diagnostic>) {
+        self.sorted().into_iter().partition(|d| d.severity == Severity::Error)
+    }
+
+    /// Takes a stage's result into these diagnostics: its value, or its problems (and the
+    /// build stops with [`Stopped`]).
+    pub fn take<T>(&mut self, result: Result<T, Diagnostics>) -> Result<T, Stopped> {
+        result.map_err(|d| {
+            self.extend(d);
+            Stopped
+        })
+    }
+
+    /// Like [`Diagnostics::take`], for a stage that fails with one message about `file`.
+    pub fn take_message<T>(&mut self, file: impl Into<PathBuf>, result: Result<T, String>) -> Result<T, Stopped> {
+        result.map_err(|m| {
+            self.push(Diagnostic::error(file, m));
+            Stopped
+        })
+    }
+
+    /// Stops when any error has been found so far.
+    pub fn stop_on_errors(&self) -> Result<(), Stopped> {
+        if self.has_errors() { Err(Stopped) } else { Ok(()) }
+    }
+
+    /// Everything as the terminal shows it: errors with their source line and marker,
+    /// then warnings one line each, then the counts.
+    pub fn to_terminal(&self, root: &Path) -> String {
+        let (errors, warnings) = self.errors_then_warnings();
+        let mut lines: Vec<String> =
+            errors.iter().map(|d| d.render(source_line(&root.join(&d.file), d.line).as_deref())).collect();
+        lines.extend(warnings.iter().map(|d| d.render(None)));
+        if !errors.is_empty() || !warnings.is_empty() {
+            lines.push(format!("{} error(s), {} warning(s)", errors.len(), warnings.len()));
+        }
+        lines.join("\n")
+    }
+
+    /// The same for a browser: errors with their count, warnings folded away.
+    pub fn to_html(&self) -> String {
+        let escape = |s: &str| s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;");
+        let list = |items: &[Diagnostic]| -> String {
+            items.iter().map(|d| format!("<li><pre>{}</pre></li>", escape(&d.render(None)))).collect()
+        };
+        let (errors, warnings) = self.errors_then_warnings();
+        let mut html = format!("<h2>{} fel</h2><ol>{}</ol>", errors.len(), list(&errors));
+        if !warnings.is_empty() {
+            html.push_str(&format!(
+                "<details><summary>{} varningar</summary><ol>{}</ol></details>",
+                warnings.len(),
+                list(&warnings)
+            ));
+        }
+        html
+    }
+}
+
+/// A stage stopped the build; its problems are already in the shared [`Diagnostics`].
+#[derive(Debug)]
+pub struct Stopped;
+
+/// Line `number` (1-based) of a file, to show under a diagnostic.
+fn source_line(path: &Path, number: u64) -> Option<String> {
+    if number == 0 {
+        return None;
+    }
+    let text = crate::load::read_text(path).ok()?;
+    text.lines().nth(number as usize - 1).map(|l| l.trim_end_matches('\r').to_string())
 }
 
 /// The closest candidate to `wrong`, for "did you mean" hints.
@@ -170,6 +242,20 @@ mod tests {
         assert_eq!(
             d.render(Some("kommuner: [\"0114\", \"0116\"]")),
             "data/po/x.yaml:5:20: error: unknown kommun code \"0116\"\n  |\n5 | kommuner: [\"0114\", \"0116\"]\n  |                    ^\n  hint: did you mean \"0114\"?"
+        );
+    }
+
+    #[test]
+    fn errors_come_before_warnings() {
+        let mut d = Diagnostics::default();
+        d.push(Diagnostic::warning("a.yaml", "known disagreement"));
+        d.push(Diagnostic::error("z.yaml", "broken"));
+        let text = d.to_terminal(Path::new("/nonexistent"));
+        assert_eq!(text, "z.yaml: error: broken\na.yaml: warning: known disagreement\n1 error(s), 1 warning(s)");
+        let html = d.to_html();
+        assert!(
+            html.starts_with("<h2>1 fel</h2><ol><li><pre>z.yaml: error: broken</pre></li></ol><details>"),
+            "{html}"
         );
     }
 

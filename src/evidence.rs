@@ -71,6 +71,23 @@ impl When {
     }
 }
 
+/// When a statement holds that a source makes about an event on a known day (joined,
+/// left, ended): from the event until the source's own date. Against other evidence it
+/// counts as of the source's date, or the event's if that is later; an undated source
+/// stays undated, but can be no older than the event.
+pub fn stated(source: When, event: Option<Datum>) -> When {
+    match (source, event) {
+        (w, None) => w,
+        (When::Dated(d), Some(e)) => When::Dated(if e.first_day() > d.last_day() { e } else { d }),
+        (When::Undated { tidigast }, Some(e)) => When::Undated {
+            tidigast: Some(match tidigast {
+                Some(t) if t.first_day() > e.first_day() => t,
+                _ => e,
+            }),
+        },
+    }
+}
+
 /// The newest of several times: among those no other is newer than, an undated one if
 /// there is one (it may be the newest of all, and must never pass for a dated one), else
 /// the latest date. `None` for no times.
@@ -144,6 +161,20 @@ mod tests {
         assert_eq!(newest([dated("2019"), undated(Some("2017"))]), Some(undated(Some("2017"))));
         assert_eq!(newest([dated("2019"), undated(None)]), Some(undated(None)));
         assert_eq!(newest([]), None);
+    }
+
+    #[test]
+    fn an_event_counts_as_of_the_source_that_tells_it() {
+        let e = Datum::parse("2019").unwrap();
+        // A 2021 article about a closing in 2019 speaks for 2021.
+        assert_eq!(stated(dated("2021-03"), Some(e)), dated("2021-03"));
+        // An undated page about a closing in 2019 is undated, and no older than 2019.
+        assert_eq!(stated(undated(None), Some(e)), undated(Some("2019")));
+        assert_eq!(stated(undated(Some("2020")), Some(e)), undated(Some("2020")));
+        // So a dated page from 2020 saying the organisation still runs cannot be ordered
+        // against it: the sources disagree.
+        let closing = stated(undated(None), Some(e));
+        assert!(!dated("2020-02-10").is_newer_than(&closing) && !closing.is_newer_than(&dated("2020-02-10")));
     }
 
     #[test]

@@ -39,7 +39,7 @@ pub mod validate;
 
 use std::path::Path;
 
-use diagnostics::{Diagnostic, Diagnostics};
+use diagnostics::{Diagnostic, Diagnostics, Stopped};
 
 /// What a successful check or build reports.
 pub struct Report {
@@ -50,89 +50,61 @@ pub struct Report {
 
 /// Loads and validates the site at `root`, returning the model when there are no errors.
 pub fn check(root: &Path) -> (Option<model::Site>, Diagnostics) {
-    let (loaded, mut diags) = load::load(root);
+    let mut diags = Diagnostics::default();
+    let site = checked_model(root, &mut diags).ok();
+    (site, diags)
+}
+
+/// load → validate → model, every stage's problems in `diags`.
+fn checked_model(root: &Path, diags: &mut Diagnostics) -> Result<model::Site, Stopped> {
+    let (loaded, load_diags) = load::load(root);
+    diags.extend(load_diags);
     diags.extend(validate::validate(&loaded));
-    if diags.has_errors() {
-        return (None, diags);
-    }
+    diags.stop_on_errors()?;
     let (site, model_diags) = model::build(&loaded, datum::build_date());
     diags.extend(model_diags);
-    if diags.has_errors() {
-        return (None, diags);
-    }
-    (Some(site), diags)
+    diags.stop_on_errors()?;
+    Ok(site)
 }
 
 /// Builds the site at `root` into `out`. On any error `out` is left untouched.
 pub fn build(root: &Path, out: &Path, base_url: Option<&str>) -> Result<Report, Diagnostics> {
-    if let Err(m) = output::check_replaceable(out) {
-        let mut d = Diagnostics::default();
-        d.push(Diagnostic::error(out, m));
-        return Err(d);
+    let mut diags = Diagnostics::default();
+    match build_stages(root, out, base_url, &mut diags) {
+        Ok(pages_written) => Ok(Report { diagnostics: diags, pages_written }),
+        Err(Stopped) => Err(diags),
     }
-    let (site, mut diags) = check(root);
-    let Some(mut site) = site else {
-        return Err(diags);
-    };
+}
+
+/// The whole pipeline; returns how many pages were written.
+fn build_stages(root: &Path, out: &Path, base_url: Option<&str>, diags: &mut Diagnostics) -> Result<usize, Stopped> {
+    diags.take_message(out, output::check_replaceable(out))?;
+    let mut site = checked_model(root, diags)?;
     if let Some(url) = base_url {
-        match validate::normalise_base_url(url) {
-            Ok(url) => site.bas_url = url,
-            Err(m) => {
-                diags.push(Diagnostic::error("--base-url", m));
-                return Err(diags);
-            }
-        }
+        site.bas_url = diags.take_message("--base-url", validate::normalise_base_url(url))?;
     }
-    let mut statics = match static_files(root) {
-        Ok(s) => s,
-        Err(d) => {
-            diags.extend(d);
-            return Err(diags);
-        }
-    };
+    let mut statics = diags.take(static_files(root))?;
     statics.push(("sokindex.json".into(), search::index_json(&site).into_bytes()));
     let assets = assets::fingerprint(statics);
-    let theme = match render::load_theme(root, &site, &assets.urls) {
-        Ok(t) => t,
-        Err(d) => {
-            diags.extend(d);
-            return Err(diags);
-        }
-    };
+    let theme = diags.take(render::load_theme(root, &site, &assets.urls))?;
     let (outputs, plan_diags) = plan::plan(&site, root, assets.files);
     diags.extend(plan_diags);
-    if diags.has_errors() {
-        return Err(diags);
-    }
+    diags.stop_on_errors()?;
     let paths: Vec<String> = outputs.iter().map(|o| o.path.clone()).collect();
     let pages_written = paths.iter().filter(|p| p.ends_with(".html")).count();
     // Dropping the staging folder on any error below removes it; `out` stays as it was.
-    let staging = match output::Staging::begin(out).and_then(|s| {
-        s.create_folders(paths.iter().map(String::as_str))?;
-        Ok(s)
-    }) {
-        Ok(s) => s,
-        Err(m) => {
-            diags.push(Diagnostic::error(out, m));
-            return Err(diags);
-        }
-    };
-    let pages = match render::render_into(&theme, outputs, &staging) {
-        Ok(p) => p,
-        Err(d) => {
-            diags.extend(d);
-            return Err(diags);
-        }
-    };
-    diags.extend(links::check(paths.iter().map(String::as_str), &pages));
-    if diags.has_errors() {
-        return Err(diags);
-    }
-    if let Err(m) = staging.commit() {
-        diags.push(Diagnostic::error(out, m));
-        return Err(diags);
-    }
-    Ok(Report { diagnostics: diags, pages_written })
+    let staging = diags.take_message(
+        out,
+        output::Staging::begin(out).and_then(|s| {
+            s.create_folders(paths.iter().map(String::as_str))?;
+            Ok(s)
+        }),
+    )?;
+    let pages = diags.take(render::render_into(&theme, outputs, &staging))?;
+    diags.extend(links::check(paths.iter().map(String::as_str), &pages, out));
+    diags.stop_on_errors()?;
+    diags.take_message(out, staging.commit())?;
+    Ok(pages_written)
 }
 
 /// Files under themes/default/static/, published at the site root as they are.

@@ -2,6 +2,7 @@
 //! file the build writes, or the build fails naming the page and the link.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 
@@ -25,7 +26,9 @@ impl PageLinks {
 
 /// Checks every page's links against the files the build writes (`existing`) and the
 /// ids on the target pages.
-pub fn check<'a>(existing: impl IntoIterator<Item = &'a str>, pages: &[PageLinks]) -> Diagnostics {
+/// Every internal link and `#anchor` of the rendered pages must resolve; problems name
+/// the page inside the real output folder `out`.
+pub fn check<'a>(existing: impl IntoIterator<Item = &'a str>, pages: &[PageLinks], out: &Path) -> Diagnostics {
     let existing: BTreeSet<&str> = existing.into_iter().collect();
     let ids: BTreeMap<&str, BTreeSet<&str>> =
         pages.iter().map(|p| (p.path.as_str(), p.ids.iter().map(String::as_str).collect())).collect();
@@ -47,7 +50,7 @@ pub fn check<'a>(existing: impl IntoIterator<Item = &'a str>, pages: &[PageLinks
             };
             if let Some(message) = problem {
                 diags.push(
-                    Diagnostic::error(format!("public/{}", page.path), message)
+                    Diagnostic::error(out.join(&page.path), message)
                         .hint("fix the link in the content page or template that writes it"),
                 );
             }
@@ -111,7 +114,7 @@ mod tests {
 
     fn check_site(pages: &[(&str, &str)]) -> Diagnostics {
         let summaries: Vec<PageLinks> = pages.iter().map(|(p, h)| PageLinks::of(p, h)).collect();
-        check(pages.iter().map(|(p, _)| *p), &summaries)
+        check(pages.iter().map(|(p, _)| *p), &summaries, Path::new("ut"))
     }
 
     #[test]
@@ -131,6 +134,8 @@ mod tests {
             ("kallor/index.html", r#"<h2 id="scb">SCB</h2> <a href="/">start</a>"#),
         ]);
         let found: Vec<String> = diags.sorted().iter().map(|d| d.message.clone()).collect();
+        // Problems name the page inside the real output folder.
+        assert_eq!(diags.sorted()[0].file, Path::new("ut/index.html"));
         assert_eq!(
             found,
             [

@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use katalog::diagnostics::{Diagnostics, Severity};
+use katalog::diagnostics::Diagnostics;
 
 /// Katalog builds the national directory of Personligt ombud (PO) and
 /// Delaktighetsmodellen (DMO) as a static website from YAML and Markdown files.
@@ -121,27 +121,10 @@ fn main() -> ExitCode {
 }
 
 fn print_diagnostics(root: &Path, diags: &Diagnostics) {
-    for d in diags.sorted() {
-        // Warnings stay one line each: the known conflicts are listed on every run.
-        let line = match d.severity {
-            katalog::diagnostics::Severity::Error => source_line(&root.join(&d.file), d.line),
-            katalog::diagnostics::Severity::Warning => None,
-        };
-        eprintln!("{}", d.render(line.as_deref()));
+    let text = diags.to_terminal(root);
+    if !text.is_empty() {
+        eprintln!("{text}");
     }
-    let (errors, warnings) = (diags.count(Severity::Error), diags.count(Severity::Warning));
-    if errors + warnings > 0 {
-        eprintln!("{errors} error(s), {warnings} warning(s)");
-    }
-}
-
-/// Line `number` (1-based) of a file, for showing it under a diagnostic.
-fn source_line(path: &Path, number: u64) -> Option<String> {
-    if number == 0 {
-        return None;
-    }
-    let text = katalog::load::read_text(path).ok()?;
-    text.lines().nth(number as usize - 1).map(|l| l.trim_end_matches('\r').to_string())
 }
 
 fn write_schemas(root: &Path) -> Result<usize, String> {

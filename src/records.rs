@@ -332,6 +332,11 @@ pub struct PoFile {
     #[schemars(description = "Allmän anmärkning, t.ex. om en tolkning.")]
     pub anmarkning: Option<String>,
     #[serde(default)]
+    #[schemars(
+        description = "Vilka medlemmar varje källa nämner, när källorna nämner olika kommuner. Då dateras en kommuns medlemskap bara av de källor som nämner den; annars av filens nyaste källa."
+    )]
+    pub kommuner_enligt: Vec<KommunerEnligt>,
+    #[serde(default)]
     #[schemars(description = "Kommuner som har lämnat verksamheten, med datum och källa.")]
     pub tidigare: Vec<TidigareMedlem>,
     #[serde(default)]
@@ -346,6 +351,18 @@ pub struct PoFile {
         description = "Äldre fält, ersatt av källornas egna datum: datum för den nyaste uppgiften i filen (ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD)."
     )]
     pub uppdaterad: Option<S<String>>,
+}
+
+/// The members one source names.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "Medlemmar enligt en källa")]
+#[schemars(description = "De medlemskommuner som en källa nämner.")]
+pub struct KommunerEnligt {
+    #[schemars(description = "Källans id.")]
+    pub kalla: S<String>,
+    #[schemars(description = "Kommunkoderna källan nämner som medlemmar.")]
+    pub kommuner: Vec<S<String>>,
 }
 
 /// A kommun that left an organisation.

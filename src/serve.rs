@@ -103,26 +103,19 @@ fn rebuild(root: &Path, out: &Path, base_url: &str, state: &Arc<(Mutex<State>, C
 }
 
 fn print(root: &Path, diags: &Diagnostics) {
-    for d in diags.sorted() {
-        let line = std::fs::read_to_string(root.join(&d.file))
-            .ok()
-            .and_then(|t| t.lines().nth((d.line as usize).max(1) - 1).map(str::to_string));
-        eprintln!("{}", d.render(if d.line > 0 { line.as_deref() } else { None }));
+    let text = diags.to_terminal(root);
+    if !text.is_empty() {
+        eprintln!("{text}");
     }
 }
 
 fn problems_html(diags: &Diagnostics) -> String {
-    let items: String =
-        diags.sorted().iter().map(|d| format!("<li><pre>{}</pre></li>", escape(&d.render(None)))).collect();
     format!(
         "<!doctype html><html lang=\"sv\"><head><meta charset=\"utf-8\"><title>Bygget misslyckades</title></head>\
          <body><main><h1>Bygget misslyckades</h1><p>Rätta felen nedan och spara filen; sidan laddas om av sig själv.</p>\
-         <ol>{items}</ol></main></body></html>"
+         {}</main></body></html>",
+        diags.to_html()
     )
-}
-
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
 fn respond(request: Request, out: &Path, state: &Arc<(Mutex<State>, Condvar)>) {

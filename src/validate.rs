@@ -350,6 +350,12 @@ impl<'a> Checker<'a> {
                     self.error(f, &row.ar, format!("{} is not a plausible year", row.ar.value));
                 }
             }
+            for named in &o.kommuner_enligt {
+                self.source_ref(f, &named.kalla);
+                for k in &named.kommuner {
+                    self.member_ref(f, k, &members);
+                }
+            }
             self.membership_dates(f, o, &members);
             self.required_sources(f, &o.kallor);
             if let Some(d) = &o.uppdaterad {

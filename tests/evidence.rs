@@ -197,7 +197,7 @@ fn joining_and_leaving_have_dates() {
     assert!(avesta.contains("Det är osäkert."), "{avesta}");
     assert!(
         avesta.contains(
-            "Enligt en sida hos Testombuden, daterad 15 juni 2024, lämnade Avesta Personligt Ombud Dalarna Test."
+            "Enligt en sida hos Testombuden, daterad 15 juni 2024, lämnade Avesta Personligt Ombud Dalarna Test den 1 januari 2024."
         ),
         "{avesta}"
     );
@@ -227,7 +227,10 @@ fn an_organisation_that_ended_leaves_its_kommuner_without_po() {
     let (_s, out) = site_with(&[("data/po/dalarna-test.yaml", &po)]);
     let avesta = answer(&out, "avesta");
     assert!(avesta.contains("Nej, enligt den nyaste uppgiften."), "{avesta}");
-    assert!(avesta.contains("upphörde Personligt Ombud Dalarna Test, som Avesta ingick i."), "{avesta}");
+    assert!(
+        avesta.contains("upphörde Personligt Ombud Dalarna Test i juni 2024, och Avesta ingick i den."),
+        "{avesta}"
+    );
     assert!(avesta.contains("ingick Avesta i Personligt Ombud Dalarna Test"), "membership is history: {avesta}");
     // No route to an organisation that no longer exists.
     assert!(!kommun(&out, "avesta").contains("0243-123 45"));
@@ -236,7 +239,8 @@ fn an_organisation_that_ended_leaves_its_kommuner_without_po() {
     assert!(org.contains("inga nuvarande medlemskommuner"), "{org}");
     let saknar = saknar_list(&out);
     assert!(
-        saknar.contains("(3 kommuner)") && saknar.contains("Dalarnas län Avesta (juni 2024) Borlänge (juni 2024)"),
+        saknar.contains("(3 kommuner)")
+            && saknar.contains("Dalarnas län Avesta (15 juni 2024) Borlänge (15 juni 2024)"),
         "{saknar}"
     );
 }
@@ -264,13 +268,11 @@ fn the_contact_route_is_the_best_the_data_has() {
     assert!(habo.contains("Katalogen har inga kontaktuppgifter till personligt ombud i Habo."), "level 4: {habo}");
 
     // Level 2: a contact page without phone or e-mail; the kommun's own details come first.
-    let own = format!(
-        "kod: \"2084\"\nnamn: \"Avesta\"\npo:\n  kontakt:\n    webb: \"https://www.avesta.example.se/kontakt\"\n    kalla: webb-vallentuna\n"
-    );
+    let own = "kod: \"2084\"\nnamn: \"Avesta\"\npo:\n  kontakt:\n    webb: \"https://www.avesta.example.se/kontakt\"\n    kalla: webb-vallentuna\n";
     let po = format!(
         "{DALARNA}kommuner: [\"2081\", \"2084\"]\nkontakt:\n  webb: \"https://dalarna.example.se/po\"\n  kalla: rapport-2023\nkallor: [rapport-2023]\n"
     );
-    let (_s, out) = site_with(&[("data/kommuner/2084-avesta.yaml", &own), ("data/po/dalarna-test.yaml", &po)]);
+    let (_s, out) = site_with(&[("data/kommuner/2084-avesta.yaml", own), ("data/po/dalarna-test.yaml", &po)]);
     let avesta = kommun(&out, "avesta");
     assert!(
         avesta.contains(
@@ -298,4 +300,18 @@ fn absence_from_a_list_changes_nothing() {
         "{}",
         answer(&after, "vallentuna")
     );
+}
+
+#[test]
+fn an_undated_page_about_an_ending_cannot_outweigh_a_newer_dated_page() {
+    // The ending (2019) is told by an undated page; the 2023 report still lists the
+    // members. Neither can be ordered before the other: the sources disagree.
+    let po = format!(
+        "{DALARNA}kommuner: [\"2081\", \"2084\"]\nslut:\n  datum: \"2019\"\n  kalla: webb-odaterad\n{DALARNA_CONTACT}kallor: [rapport-2023, webb-odaterad]\n"
+    );
+    let (_s, out) = site_with(&[("data/po/dalarna-test.yaml", &po)]);
+    let avesta = answer(&out, "avesta");
+    assert!(avesta.contains("Källorna säger olika."), "{avesta}");
+    assert!(avesta.contains("upphörde Personligt Ombud Dalarna Test år 2019"), "{avesta}");
+    assert!(avesta.contains("ingår Avesta i Personligt Ombud Dalarna Test"), "{avesta}");
 }

@@ -9,7 +9,7 @@ use super::sources::according_to_id;
 use super::{Bevis, Context, Handelse, Kommun, Konflikt, Kontaktvag, PoLage, driftsform_key, kontakt, spanned_strings};
 use crate::datum::Datum;
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::evidence::{Standing, When, newest, standing};
+use crate::evidence::{Standing, When, newest, standing, stated};
 use crate::load::Sourced;
 use crate::records::{Besked, DmoStatus, KommunFile, PoStatus};
 use crate::slug::slugify;
@@ -29,10 +29,10 @@ pub fn build(cx: &Context, drafts: &[Draft], konflikter: &[Konflikt], diags: &mu
             if k.organisationer.len() > 1 && !conflicted.contains(code) {
                 two_organisations_error(&k, drafts, diags);
             }
-            if k.nyaste_odaterad && !k.bevis.is_empty() {
+            if let Some(undated) = k.bevis.iter().find(|b| b.odaterad) {
                 diags.push(Diagnostic::warning(
                     &file.path,
-                    format!("the newest evidence about PO in {} is undated ({})", k.namn, k.bevis[0].kalla),
+                    format!("the newest evidence about PO in {} is undated ({})", k.namn, undated.kalla),
                 ));
             }
             k
@@ -98,7 +98,8 @@ fn kommun(cx: &Context, file: &Sourced<KommunFile>, slug: String, drafts: &[Draf
         bevis,
         historik,
         kontaktvag,
-        po_anmarkning: k.po.as_ref().and_then(|p| p.anmarkning.clone()),
+        // Without a status of its own, the note is about the kommun in general.
+        po_anmarkning: k.po.as_ref().filter(|p| p.status.is_none()).and_then(|p| p.anmarkning.clone()),
         dmo: k.dmo.as_ref().map(|d| d.status.value).unwrap_or(DmoStatus::Okand),
         dmo_kallor,
         dmo_anmarkning: k.dmo.as_ref().and_then(|d| d.anmarkning.clone()),
@@ -115,22 +116,46 @@ fn kommun(cx: &Context, file: &Sourced<KommunFile>, slug: String, drafts: &[Draf
     }
 }
 
+/// What one source says, before it is dated.
+struct Statement<'a> {
+    besked: Besked,
+    handelse: Handelse,
+    kalla: &'a str,
+    organisation: Option<&'a str>,
+    /// The day the source says the event happened, if it does.
+    event: Option<Datum>,
+    anmarkning: Option<&'a String>,
+}
+
+impl Statement<'_> {
+    fn dated(self, cx: &Context, when: When) -> Bevis {
+        Bevis {
+            besked: self.besked,
+            handelse: self.handelse,
+            kalla: self.kalla.to_string(),
+            organisation: self.organisation.map(str::to_string),
+            nar: self.event.map(|e| e.in_words()).unwrap_or_else(|| when.in_words()),
+            nar_handelse: self.event.map(|e| e.as_adverbial()),
+            fran_handelse: self.event.map(|e| e.as_from()),
+            odaterad: when.is_undated(),
+            enligt: according_to_id(cx.loaded, self.kalla),
+            anmarkning: self.anmarkning.cloned(),
+            when,
+        }
+    }
+
+    /// Dated by its source, and by the event it tells of (see [`stated`]).
+    fn by_source(self, cx: &Context) -> Bevis {
+        let when = stated(cx.when_of(self.kalla), self.event);
+        self.dated(cx, when)
+    }
+}
+
 /// Every piece of evidence about PO in the kommun: its own statements, its memberships,
 /// its leaving an organisation, and the ending of an organisation it was in.
 fn evidence(cx: &Context, k: &KommunFile, drafts: &[Draft]) -> Vec<Bevis> {
     let code = k.kod.value.as_str();
-    let piece =
-        |besked, handelse, kalla: &str, organisation: Option<&str>, when: When, anmarkning: Option<&String>| Bevis {
-            besked,
-            handelse,
-            kalla: kalla.to_string(),
-            organisation: organisation.map(str::to_string),
-            nar: when.in_words(),
-            odaterad: when.is_undated(),
-            enligt: according_to_id(cx.loaded, kalla),
-            anmarkning: anmarkning.cloned(),
-            when,
-        };
+    let parse = |d: &crate::records::S<String>| Datum::parse(&d.value).ok();
     let mut out = Vec::new();
     if let Some(po) = &k.po {
         if let Some(status) = &po.status {
@@ -138,46 +163,82 @@ fn evidence(cx: &Context, k: &KommunFile, drafts: &[Draft]) -> Vec<Bevis> {
                 PoStatus::Saknas => Besked::Saknas,
                 PoStatus::Osaker => Besked::Osaker,
             };
+            // The file's note explains this statement: it travels with it into history.
             for s in &po.kallor {
-                out.push(piece(besked, Handelse::Uppgift, &s.value, None, cx.when_of(&s.value), None));
+                let st = Statement {
+                    besked,
+                    handelse: Handelse::Uppgift,
+                    kalla: &s.value,
+                    organisation: None,
+                    event: None,
+                    anmarkning: po.anmarkning.as_ref(),
+                };
+                out.push(st.by_source(cx));
             }
         }
         for u in &po.uppgifter {
-            let when = match u.datum.as_ref().and_then(|d| Datum::parse(&d.value).ok()) {
-                Some(d) => When::Dated(d),
-                None => cx.when_of(&u.kalla.value),
+            let event = u.datum.as_ref().and_then(parse);
+            let st = Statement {
+                besked: u.status.value,
+                handelse: Handelse::Uppgift,
+                kalla: &u.kalla.value,
+                organisation: None,
+                event,
+                anmarkning: u.anmarkning.as_ref(),
             };
-            out.push(piece(u.status.value, Handelse::Uppgift, &u.kalla.value, None, when, u.anmarkning.as_ref()));
+            out.push(st.by_source(cx));
         }
     }
     for d in drafts {
-        let id = Some(d.org.id.as_str());
-        let joined = d.joined.get(code).map(|j| When::Dated(*j));
+        let organisation = Some(d.org.id.as_str());
         if d.listed.iter().any(|c| c == code) {
-            if let Some((source, when)) = &d.membership_source {
-                // Joining on a known day is evidence from that day, if that is newer.
-                let when = joined.filter(|j| j.is_newer_than(when)).unwrap_or(*when);
-                out.push(piece(Besked::HarPo, Handelse::Medlem, source, id, when, None));
+            if let Some((source, when)) = d.membership_of(code) {
+                // Joining on a known day counts from that day, if that is later.
+                let event = d.joined.get(code).copied();
+                let st = Statement {
+                    besked: Besked::HarPo,
+                    handelse: Handelse::Medlem,
+                    kalla: source,
+                    organisation,
+                    event,
+                    anmarkning: None,
+                };
+                out.push(st.dated(cx, stated(*when, event)));
             }
-            if let (Some(slut), Some(ended)) = (&d.file.record.slut, d.ended) {
-                out.push(piece(
-                    Besked::Saknas,
-                    Handelse::Upphorde,
-                    &slut.kalla.value,
-                    id,
-                    ended,
-                    slut.anmarkning.as_ref(),
-                ));
+            if let Some(slut) = &d.file.record.slut {
+                let st = Statement {
+                    besked: Besked::Saknas,
+                    handelse: Handelse::Upphorde,
+                    kalla: &slut.kalla.value,
+                    organisation,
+                    event: parse(&slut.datum),
+                    anmarkning: slut.anmarkning.as_ref(),
+                };
+                out.push(st.by_source(cx));
             }
         }
         for t in d.file.record.tidigare.iter().filter(|t| t.kommun.value == code) {
-            if let Some(j) = t.fran.as_ref().and_then(|f| Datum::parse(&f.value).ok()) {
-                out.push(piece(Besked::HarPo, Handelse::Medlem, &t.kalla.value, id, When::Dated(j), None));
+            // Being a member from a known day is history from that day.
+            if let Some(joined) = t.fran.as_ref().and_then(parse) {
+                let st = Statement {
+                    besked: Besked::HarPo,
+                    handelse: Handelse::Medlem,
+                    kalla: &t.kalla.value,
+                    organisation,
+                    event: Some(joined),
+                    anmarkning: None,
+                };
+                out.push(st.dated(cx, When::Dated(joined)));
             }
-            if let Ok(left) = Datum::parse(&t.till.value) {
-                let when = When::Dated(left);
-                out.push(piece(Besked::Osaker, Handelse::Lamnade, &t.kalla.value, id, when, t.anmarkning.as_ref()));
-            }
+            let st = Statement {
+                besked: Besked::Osaker,
+                handelse: Handelse::Lamnade,
+                kalla: &t.kalla.value,
+                organisation,
+                event: parse(&t.till),
+                anmarkning: t.anmarkning.as_ref(),
+            };
+            out.push(st.by_source(cx));
         }
     }
     out

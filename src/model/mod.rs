@@ -121,8 +121,13 @@ pub struct Bevis {
     pub kalla: String,
     /// The organisation, for memberships, leaving and endings.
     pub organisation: Option<String>,
-    /// When it holds, in words.
+    /// When it holds, in words: the event's date when the source gives one, else the
+    /// source's.
     pub nar: String,
+    /// The event's date as an adverbial ("den 1 januari 2020"), when the source gives one.
+    pub nar_handelse: Option<String>,
+    /// The same as the start of a state ("från den 1 januari 2020").
+    pub fran_handelse: Option<String>,
     pub odaterad: bool,
     /// What follows "enligt": "en odaterad sida hos Länsstyrelsen i Värmlands län"
     pub enligt: String,

@@ -24,9 +24,19 @@ pub struct Draft<'a> {
     /// The source that dates membership (the newest of `kallor`, leaving out the source
     /// of the ending for an organisation that ended), and when it holds.
     pub membership_source: Option<(String, When)>,
+    /// kommun code → the newest source that names it as a member, where the file says
+    /// which sources name which members (`kommuner_enligt`).
+    pub named_by: BTreeMap<String, (String, When)>,
     /// kommun code → the day it joined.
     pub joined: BTreeMap<String, Datum>,
     pub ended: Option<When>,
+}
+
+impl Draft<'_> {
+    /// The source that dates `code`'s membership, and when it holds.
+    pub fn membership_of(&self, code: &str) -> Option<&(String, When)> {
+        self.named_by.get(code).or(self.membership_source.as_ref())
+    }
 }
 
 pub fn drafts<'a>(cx: &Context<'a>) -> Vec<Draft<'a>> {
@@ -110,7 +120,17 @@ fn draft<'a>(cx: &Context<'a>, file: &'a Sourced<PoFile>) -> Draft<'a> {
         konflikter: Vec::new(),
         grannar: Vec::new(),
     };
-    Draft { file, org, listed: spanned_strings(&o.kommuner.value), membership_source, joined, ended }
+    let mut named_by: BTreeMap<String, (String, When)> = BTreeMap::new();
+    for named in &o.kommuner_enligt {
+        let when = cx.when_of(&named.kalla.value);
+        for k in &named.kommuner {
+            let newer = named_by.get(&k.value).is_none_or(|(_, w)| when.sort_key() > w.sort_key());
+            if newer {
+                named_by.insert(k.value.clone(), (named.kalla.value.clone(), when));
+            }
+        }
+    }
+    Draft { file, org, listed: spanned_strings(&o.kommuner.value), membership_source, named_by, joined, ended }
 }
 
 /// The organisations with their current members (in Swedish order of name), and the

@@ -119,8 +119,9 @@ fn entries(site: &Site) -> Vec<Entry> {
             reference: format!("/po/{}/", o.id),
             fields: [
                 o.namn.clone(),
-                format!("{} {}", fold(&o.namn), o.id.replace('-', " ")),
-                format!("{} {} {utforare}", members.join(" "), labels::driftsform(o.driftsform)),
+                // Who runs it names it too: "rsmh" finds PO-Skåne's page before its 17 kommuner.
+                format!("{} {} {utforare}", fold(&o.namn), o.id.replace('-', " ")),
+                format!("{} {}", members.join(" "), labels::driftsform(o.driftsform)),
                 o.anmarkning.clone().unwrap_or_default(),
             ],
             dokument: Dokument {

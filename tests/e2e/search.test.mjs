@@ -113,8 +113,9 @@ if (!SITE) {
 
   test('"bracke diakoni" finds the organisation Bräcke diakoni runs, and its kommuner', T, async () => {
     const t = await search("bracke diakoni");
-    const org = "Personligt ombud i Göteborg, Härryda och Mölndal";
-    assert.ok(t.slice(0, 3).includes(org), `results: ${t.join(" | ")}`);
+    // Bräcke diakoni runs PO for Göteborg (and, in 2012, for Härryda and Mölndal too).
+    const orgs = t.slice(0, 3).filter((x) => x.startsWith("Personligt ombud") && x.includes("Göteborg"));
+    assert.ok(orgs.length >= 1, `results: ${t.join(" | ")}`);
     for (const k of ["Göteborg", "Härryda", "Mölndal"]) {
       assert.ok(t.includes(k), `${k} missing: ${t.join(" | ")}`);
     }
@@ -127,7 +128,9 @@ if (!SITE) {
       const r = await results(page);
       const summary = r.map((x) => `${x.titel} ${x.href}`).join(" | ");
       assert.ok(r.some((x) => x.href === "/po/po-skane/"), `no /po/po-skane/: ${summary}`);
-      for (const k of ["Helsingborg", "Lund"]) {
+      // PO-Skåne has 17 kommuner now; the ten results hold the organisation, its
+      // utförare and the first of its kommuner.
+      for (const k of ["Helsingborg", "Bjuv"]) {
         assert.ok(r.some((x) => x.titel === k), `${k} missing: ${summary}`);
       }
       await page.close();

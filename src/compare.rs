@@ -66,7 +66,7 @@ pub fn build(site: &Site) -> Jamforelse {
                 .collect();
             let orgs: Vec<&Organisation> =
                 site.organisationer.iter().filter(|o| run_by_it.contains(o.id.as_str())).collect();
-            (!orgs.is_empty()).then(|| group(u.namn.clone(), Some(format!("/utforare/{}/", u.id)), &orgs))
+            (!orgs.is_empty()).then(|| group(u.namn.clone(), Some(format!("/{}", u.sokvag)), &orgs))
         })
         .collect();
     let all: Vec<&Organisation> = site.organisationer.iter().collect();

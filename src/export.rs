@@ -194,27 +194,17 @@ const FAKTA_FIELDS: [FieldDoc; 2] = [
     f("kalla", "Id för källan.", "po-sodra-dalarna-2023"),
 ];
 
-/// The measures of a statistics row: key (as in the data files) and meaning.
-const MEASURES: [(&str, &str); 10] = [
-    ("klienter", "Klienter som fått stöd under året."),
-    ("aktuella", "Aktuella klienter vid årets slut."),
-    ("startade", "Nya (uppstartade) klienter under året."),
-    ("avslutade", "Avslutade klienter under året."),
-    ("hanvisade", "Hänvisade ärenden."),
-    ("i_ko", "Personer i kö vid årets slut."),
-    ("uppdrag", "Antal uppdrag."),
-    ("orienteringsbesok", "Antal orienteringsbesök."),
-    ("radgivningssamtal", "Antal rådgivningssamtal."),
-    ("arenden_sedan_start", "Ärenden sedan verksamheten startade, räknat till och med året."),
-];
-
 fn statistik_fields() -> Vec<FieldDoc> {
     let mut out = vec![
         f("ar", "Året siffrorna gäller.", "2023"),
         f("kommun", "Medlemskommunens kod när raden gäller en kommun, annars null (hela verksamheten).", "null"),
     ];
-    for (key, meaning) in MEASURES {
-        out.push(FieldDoc { namn: key, betydelse: meaning, exempel: if key == "klienter" { "162" } else { "null" } });
+    for m in &crate::measures::ALL {
+        out.push(FieldDoc {
+            namn: m.key,
+            betydelse: m.description,
+            exempel: if m.key == "klienter" { "162" } else { "null" },
+        });
     }
     out.extend([
         f(
@@ -359,7 +349,7 @@ fn lan_name<'a>(site: &'a Site, k: &Kommun) -> &'a str {
 }
 
 fn kommun_url(site: &Site, k: &Kommun) -> String {
-    format!("{}/kommun/{}/", site.bas_url, k.slug)
+    format!("{}/{}", site.bas_url, k.sokvag)
 }
 
 /// The cells shared by the CSV and the GeoJSON: organisations, names, driftsformer and
@@ -465,41 +455,41 @@ struct FaktumOut<'a> {
     kalla: &'a str,
 }
 
-#[derive(Serialize, Default)]
+/// A statistics row of organisations.json: every measure of [`crate::measures::ALL`] in
+/// order, null where the source gives no figure.
+#[derive(Default)]
 struct StatistikOut<'a> {
     ar: u32,
     kommun: Option<&'a str>,
-    klienter: Option<u32>,
-    aktuella: Option<u32>,
-    startade: Option<u32>,
-    avslutade: Option<u32>,
-    hanvisade: Option<u32>,
-    i_ko: Option<u32>,
-    uppdrag: Option<u32>,
-    orienteringsbesok: Option<u32>,
-    radgivningssamtal: Option<u32>,
-    arenden_sedan_start: Option<u32>,
+    varden: [Option<u32>; crate::measures::ALL.len()],
     ungefar: Option<Ungefar>,
     kalla: &'a str,
     anmarkning: Option<&'a str>,
 }
 
+impl Serialize for StatistikOut<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(Some(crate::measures::ALL.len() + 5))?;
+        map.serialize_entry("ar", &self.ar)?;
+        map.serialize_entry("kommun", &self.kommun)?;
+        for (m, v) in crate::measures::ALL.iter().zip(&self.varden) {
+            map.serialize_entry(m.key, v)?;
+        }
+        map.serialize_entry("ungefar", &self.ungefar)?;
+        map.serialize_entry("kalla", &self.kalla)?;
+        map.serialize_entry("anmarkning", &self.anmarkning)?;
+        map.end()
+    }
+}
+
 impl StatistikOut<'_> {
     fn set(&mut self, measure: &str, value: Option<u32>) -> Result<(), String> {
-        let slot = match measure {
-            "klienter" => &mut self.klienter,
-            "aktuella" => &mut self.aktuella,
-            "startade" => &mut self.startade,
-            "avslutade" => &mut self.avslutade,
-            "hanvisade" => &mut self.hanvisade,
-            "i_ko" => &mut self.i_ko,
-            "uppdrag" => &mut self.uppdrag,
-            "orienteringsbesok" => &mut self.orienteringsbesok,
-            "radgivningssamtal" => &mut self.radgivningssamtal,
-            "arenden_sedan_start" => &mut self.arenden_sedan_start,
-            other => return Err(format!("{ORGANISATIONER_JSON}: statistics measure {other} is not documented")),
-        };
-        *slot = value;
+        let index = crate::measures::ALL
+            .iter()
+            .position(|m| m.key == measure)
+            .ok_or_else(|| format!("{ORGANISATIONER_JSON}: statistics measure {measure} is not documented"))?;
+        self.varden[index] = value;
         Ok(())
     }
 }
@@ -550,7 +540,7 @@ fn organisationer_json(site: &Site) -> Result<Vec<u8>, String> {
         out.push(OrganisationOut {
             id: &o.id,
             namn: &o.namn,
-            url: format!("{}/po/{}/", site.bas_url, o.id),
+            url: format!("{}/{}", site.bas_url, o.sokvag),
             driftsform: key(o.driftsform),
             driftsform_text: labels::driftsform(o.driftsform),
             vardkommun: o.vardkommun.as_deref(),

@@ -23,6 +23,7 @@ pub mod links;
 pub mod load;
 pub mod map;
 pub mod markdown;
+pub mod measures;
 pub mod model;
 pub mod output;
 pub mod parse_errors;

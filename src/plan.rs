@@ -84,9 +84,9 @@ pub fn plan<'a>(
 
     for k in &site.kommuner {
         outputs.push(page(
-            format!("kommun/{}/index.html", k.slug),
+            format!("{}index.html", k.sokvag),
             "kommun.html",
-            move || context! { kommun => v(k), sokvag => format!("kommun/{}/", k.slug) },
+            move || context! { kommun => v(k), sokvag => &k.sokvag },
         ));
     }
     for (slug, codes) in ambiguous_slugs(site) {
@@ -98,18 +98,23 @@ pub fn plan<'a>(
     }
     for o in &site.organisationer {
         outputs.push(page(
-            format!("po/{}/index.html", o.id),
+            format!("{}index.html", o.sokvag),
             "organisation.html",
-            move || context! { org => v(o), diagram => v(charts_of(site, o)), sokvag => format!("po/{}/", o.id) },
+            move || context! { org => v(o), diagram => v(charts_of(site, o)), sokvag => &o.sokvag },
         ));
     }
     for l in &site.lan {
         let kommuner: Vec<&Kommun> = site.kommuner.iter().filter(|k| k.lan_kod == l.kod).collect();
-        outputs.push(page(
-            format!("lan/{}/index.html", l.slug),
-            "lan.html",
-            move || context! { lan => v(l), lanets_kommuner => v(kommuner), sokvag => format!("lan/{}/", l.slug) },
-        ));
+        let organisationer: std::collections::BTreeSet<&str> =
+            kommuner.iter().flat_map(|k| &k.organisationer).map(String::as_str).collect();
+        outputs.push(page(format!("{}index.html", l.sokvag), "lan.html", move || {
+            context! {
+                lan => v(l),
+                lanets_kommuner => v(kommuner),
+                lanets_organisationer => v(organisationer),
+                sokvag => &l.sokvag,
+            }
+        }));
     }
 
     let groups: Vec<StatusGroup> = [PoLage::Saknas, PoLage::Motstridig, PoLage::Osaker, PoLage::Okand]
@@ -148,9 +153,9 @@ pub fn plan<'a>(
 
     for u in &site.utforare {
         outputs.push(page(
-            format!("utforare/{}/index.html", u.id),
+            format!("{}index.html", u.sokvag),
             "utforare.html",
-            move || context! { utf => v(u), sokvag => format!("utforare/{}/", u.id) },
+            move || context! { utf => v(u), sokvag => &u.sokvag },
         ));
     }
 

@@ -16,7 +16,7 @@ pub fn file(site: &Site) -> String {
     let taken: BTreeSet<String> = site.kommuner.iter().map(|k| k.slug.clone()).chain(plain_slugs(site)).collect();
     let mut rules: BTreeMap<String, String> = BTreeMap::new();
     for k in &site.kommuner {
-        let target = format!("/kommun/{}/", k.slug);
+        let target = format!("/{}", k.sokvag);
         for name in std::iter::once(&k.namn).chain(&k.andra_namn) {
             let typed = name.to_lowercase().replace(' ', "-");
             for from in [percent_encode(&typed), slugify(name)] {

@@ -86,6 +86,29 @@ fn add_globals(env: &mut Environment<'static>, site: &Site) {
     env.add_global("nyckeltal", ser(&site.nyckeltal));
     env.add_global("etiketter", ser(crate::labels::all()));
     add_map_globals(env, site);
+    add_counts(env, site);
+}
+
+/// `antal_per_klass(koder)`: how many of the given kommuner have each map class and each DMO
+/// status ("dmo-aktiv"), counted once here instead of once per legend entry.
+fn add_counts(env: &mut Environment<'static>, site: &Site) {
+    let classes: std::sync::Arc<BTreeMap<String, (String, String)>> = std::sync::Arc::new(
+        site.kommuner
+            .iter()
+            .map(|k| {
+                let dmo = serde_json::to_value(k.dmo).ok().and_then(|v| v.as_str().map(str::to_string));
+                (k.kod.clone(), (k.klass.clone(), format!("dmo-{}", dmo.unwrap_or_default())))
+            })
+            .collect(),
+    );
+    env.add_function("antal_per_klass", move |codes: Vec<String>| {
+        let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+        for (klass, dmo) in codes.iter().filter_map(|c| classes.get(c)) {
+            *counts.entry(klass.as_str()).or_default() += 1;
+            *counts.entry(dmo.as_str()).or_default() += 1;
+        }
+        ser(counts)
+    });
 }
 
 /// `kartdata` (paths and the national frame) and `kartram(koder)`, the frame around some

@@ -100,7 +100,7 @@ fn entries(site: &Site) -> Vec<Entry> {
             None => labels::po_lage(k.po).to_string(),
         };
         out.push(Entry {
-            reference: format!("/kommun/{}/", k.slug),
+            reference: format!("/{}", k.sokvag),
             fields: [
                 k.namn.clone(),
                 std::iter::once(&k.namn).chain(&k.andra_namn).map(|n| fold(n)).collect::<Vec<_>>().join(" "),
@@ -116,7 +116,7 @@ fn entries(site: &Site) -> Vec<Entry> {
         let utforare = o.utforare.as_deref().map(utforare_words).unwrap_or_default();
         let antal = o.kommuner.len();
         out.push(Entry {
-            reference: format!("/po/{}/", o.id),
+            reference: format!("/{}", o.sokvag),
             fields: [
                 o.namn.clone(),
                 // Who runs it names it too: "rsmh" finds PO-Skåne's page before its 17 kommuner.
@@ -138,7 +138,7 @@ fn entries(site: &Site) -> Vec<Entry> {
     for u in &site.utforare {
         let orgs: Vec<String> = u.organisationer.iter().map(|id| org_words(id)).collect();
         out.push(Entry {
-            reference: format!("/utforare/{}/", u.id),
+            reference: format!("/{}", u.sokvag),
             fields: [
                 u.namn.clone(),
                 format!("{} {}", fold(&u.namn), u.id.replace('-', " ")),
@@ -150,7 +150,7 @@ fn entries(site: &Site) -> Vec<Entry> {
     }
     for l in &site.lan {
         out.push(Entry {
-            reference: format!("/lan/{}/", l.slug),
+            reference: format!("/{}", l.sokvag),
             fields: [l.namn.clone(), fold(&l.namn), String::new(), String::new()],
             dokument: Dokument { titel: l.namn.clone(), typ: "Län", info: None },
         });

@@ -88,6 +88,7 @@ fn kommun(cx: &Context, file: &Sourced<KommunFile>, slug: String, drafts: &[Draf
     let kontaktvag = contact_route(cx, k, po, &bevis, &organisationer, drafts);
 
     Kommun {
+        sokvag: format!("kommun/{slug}/"),
         slug,
         lan_kod: code.get(..2).unwrap_or("").to_string(),
         namn: k.namn.value.clone(),

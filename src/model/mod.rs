@@ -51,6 +51,9 @@ pub struct Lan {
     pub kod: String,
     pub namn: String,
     pub slug: String,
+    /// The page's address below the site root, e.g. `lan/dalarnas-lan/`: computed once
+    /// here for plan, search, exports, redirects and templates.
+    pub sokvag: String,
 }
 
 /// What the directory knows about PO in one kommun.
@@ -76,6 +79,8 @@ pub struct Kommun {
     pub kod: String,
     pub namn: String,
     pub slug: String,
+    /// `kommun/<slug>/`
+    pub sokvag: String,
     pub lan_kod: String,
     pub webbplats: Option<String>,
     /// Other names or spellings the sources use.
@@ -170,6 +175,8 @@ pub struct Kontaktvag {
 #[derive(Debug, Serialize)]
 pub struct Organisation {
     pub id: String,
+    /// `po/<id>/`
+    pub sokvag: String,
     pub namn: String,
     pub driftsform: Driftsform,
     pub vardkommun: Option<String>,
@@ -290,6 +297,8 @@ pub struct StatistikRad {
 #[derive(Debug, Serialize)]
 pub struct Utforare {
     pub id: String,
+    /// `utforare/<id>/`
+    pub sokvag: String,
     pub namn: String,
     pub typ: Option<String>,
     pub beskrivning: String,
@@ -298,6 +307,8 @@ pub struct Utforare {
     pub kallor: Vec<String>,
     /// Organisations it runs, by id.
     pub organisationer: Vec<String>,
+    /// Those and the organisations of the utförare it runs (RSMH: PO-Skåne's).
+    pub alla_organisationer: Vec<String>,
 }
 
 #[derive(Debug, Serialize)]

@@ -66,6 +66,7 @@ fn draft<'a>(cx: &Context<'a>, file: &'a Sourced<PoFile>) -> Draft<'a> {
     };
     let org = Organisation {
         id: o.id.value.clone(),
+        sokvag: format!("po/{}/", o.id.value),
         namn: o.namn.value.clone(),
         driftsform: o.driftsform.value,
         vardkommun: o.vardkommun.as_ref().map(|v| v.value.clone()),

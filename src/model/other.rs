@@ -16,7 +16,10 @@ pub fn lan(loaded: &Loaded) -> Vec<Lan> {
         .lan
         .iter()
         .flat_map(|l| &l.record.lan)
-        .map(|l| Lan { kod: l.kod.value.clone(), namn: l.namn.clone(), slug: slugify(&l.namn) })
+        .map(|l| {
+            let slug = slugify(&l.namn);
+            Lan { kod: l.kod.value.clone(), namn: l.namn.clone(), sokvag: format!("lan/{slug}/"), slug }
+        })
         .collect()
 }
 
@@ -44,6 +47,7 @@ pub fn utforare(loaded: &Loaded, organisationer: &[Organisation]) -> Vec<Utforar
             let u = &file.record;
             Utforare {
                 id: u.id.value.clone(),
+                sokvag: format!("utforare/{}/", u.id.value),
                 namn: u.namn.value.clone(),
                 typ: u.typ.clone(),
                 beskrivning: u.beskrivning.clone(),
@@ -55,9 +59,20 @@ pub fn utforare(loaded: &Loaded, organisationer: &[Organisation]) -> Vec<Utforar
                     .filter(|o| o.utforare.as_deref() == Some(u.id.value.as_str()))
                     .map(|o| o.id.clone())
                     .collect(),
+                alla_organisationer: Vec::new(),
             }
         })
         .collect();
+    let runs: Vec<Vec<String>> = utforare
+        .iter()
+        .map(|u| {
+            let run_by_it = utforare.iter().filter(|other| other.drivs_av.contains(&u.id));
+            u.organisationer.iter().cloned().chain(run_by_it.flat_map(|o| o.organisationer.clone())).collect()
+        })
+        .collect();
+    for (u, alla) in utforare.iter_mut().zip(runs) {
+        u.alla_organisationer = alla;
+    }
     utforare.sort_by_key(|u| (sort_key(&u.namn), u.id.clone()));
     utforare
 }

@@ -3,19 +3,10 @@
 
 mod common;
 use common::*;
-use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
+use std::path::Path;
 
-/// The national site is built once for all tests in this file.
 fn site() -> &'static Path {
-    static BUILT: OnceLock<(tempfile::TempDir, PathBuf)> = OnceLock::new();
-    let (_, out) = BUILT.get_or_init(|| {
-        let dir = bundled();
-        let (output, out) = build(dir.path());
-        assert!(output.status.success(), "bundled site does not build:\n{}", stderr(&output));
-        (dir, out)
-    });
-    out
+    built_bundled()
 }
 
 fn page(rel: &str) -> String {

@@ -55,12 +55,9 @@ const SOURCES: &str = r#"
 
 /// The fixture with the extra sources and the given files laid over it, built.
 fn site_with(files: &[(&str, &str)]) -> (tempfile::TempDir, std::path::PathBuf) {
-    let site = fixture("minimal");
+    let site = fixture_with(files);
     let kallor = read(&site.path().join("data/kallor.yaml")) + SOURCES;
     write(site.path(), "data/kallor.yaml", &kallor);
-    for (rel, text) in files {
-        write(site.path(), rel, text);
-    }
     let (output, out) = build(site.path());
     assert!(output.status.success(), "build failed:\n{}", stderr(&output));
     (site, out)
@@ -314,4 +311,27 @@ fn an_undated_page_about_an_ending_cannot_outweigh_a_newer_dated_page() {
     assert!(avesta.contains("Källorna säger olika."), "{avesta}");
     assert!(avesta.contains("upphörde Personligt Ombud Dalarna Test år 2019"), "{avesta}");
     assert!(avesta.contains("ingår Avesta i Personligt Ombud Dalarna Test"), "{avesta}");
+}
+
+#[test]
+fn newer_membership_replaces_older_without_a_conflict() {
+    // 2012 membership of vasby-test, 2023 membership of dalarna-test: the older is history.
+    let vasby = "id: vasby-test\nnamn: \"X\"\ndriftsform: entreprenad\nutforare: testforeningen\nkommuner: [\"0114\", \"2084\"]\nkallor: [studie-2012]\n";
+    let site = fixture_with(&[("data/po/vasby-test.yaml", vasby)]);
+    let out = check(site.path());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let (_s, built) = site_with(&[("data/po/vasby-test.yaml", vasby)]);
+    let avesta = answer(&built, "avesta");
+    assert!(avesta.contains("Ja. Enligt Verksamhetsberättelse 2023"), "{avesta}");
+    assert!(
+        avesta.contains("21 maj 2012: Enligt Kartläggning 2012 (Testinstitutet, 21 maj 2012) ingick Avesta i"),
+        "{avesta}"
+    );
+    // A 2012 status beside a 2023 membership is history too, not an error.
+    let site = fixture_with(&[(
+        "data/kommuner/2084-avesta.yaml",
+        "kod: \"2084\"\nnamn: \"Avesta\"\npo:\n  status: saknas\n  kallor: [studie-2012]\n",
+    )]);
+    let out = check(site.path());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
 }

@@ -3,11 +3,8 @@
 mod common;
 use common::*;
 
-fn built() -> (tempfile::TempDir, std::path::PathBuf) {
-    let site = fixture("minimal");
-    let (output, out) = build(site.path());
-    assert!(output.status.success(), "build failed:\n{}", stderr(&output));
-    (site, out)
+fn built() -> ((), std::path::PathBuf) {
+    ((), built_fixture().to_path_buf())
 }
 
 #[test]

@@ -36,9 +36,7 @@ fn map_links(html: &str, map_id: &str) -> Vec<(String, String)> {
 
 #[test]
 fn fixture_maps_show_each_kommun_with_its_state() {
-    let site = fixture("minimal");
-    let (output, out) = build(site.path());
-    assert!(output.status.success(), "{}", stderr(&output));
+    let out = built_fixture();
     let karta = read(&out.join("karta/index.html"));
     let mut links = map_links(&karta, "po");
     links.sort();
@@ -95,9 +93,7 @@ fn missing_boundary_is_an_error() {
 
 #[test]
 fn national_map_is_complete_and_within_its_size_budget() {
-    let dir = bundled();
-    let (output, out) = build(dir.path());
-    assert!(output.status.success(), "{}", stderr(&output));
+    let out = built_bundled();
     let start = read(&out.join("index.html"));
     let links = map_links(&start, "po");
     assert_eq!(links.len(), 290);

@@ -6,10 +6,7 @@ use common::*;
 use elasticlunr::Language;
 
 fn national_index() -> serde_json::Value {
-    let dir = bundled();
-    let (output, out) = build(dir.path());
-    assert!(output.status.success(), "{}", stderr(&output));
-    serde_json::from_str(&read(&asset(&out, "sokindex", "json"))).unwrap()
+    serde_json::from_str(&read(&asset(built_bundled(), "sokindex", "json"))).unwrap()
 }
 
 #[test]

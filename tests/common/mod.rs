@@ -5,6 +5,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
+use std::sync::OnceLock;
 
 pub fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -25,6 +26,42 @@ pub fn bundled() -> tempfile::TempDir {
         copy_tree(&repo().join(part), &dir.path().join(part));
     }
     dir
+}
+
+/// A copy of the minimal fixture with `files` laid over it (path relative to the site
+/// root, and the whole new text of the file).
+pub fn fixture_with(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = fixture("minimal");
+    for (rel, text) in files {
+        write(dir.path(), rel, text);
+    }
+    dir
+}
+
+/// The minimal fixture, built once per test binary. Read it, never change it: a test
+/// that needs other files builds its own copy with [`fixture_with`].
+pub fn built_fixture() -> &'static Path {
+    static BUILT: OnceLock<(tempfile::TempDir, PathBuf)> = OnceLock::new();
+    built_once(&BUILT, || fixture("minimal"))
+}
+
+/// The bundled national site, built once per test binary; read-only like [`built_fixture`].
+pub fn built_bundled() -> &'static Path {
+    static BUILT: OnceLock<(tempfile::TempDir, PathBuf)> = OnceLock::new();
+    built_once(&BUILT, bundled)
+}
+
+fn built_once(
+    cell: &'static OnceLock<(tempfile::TempDir, PathBuf)>,
+    make: impl FnOnce() -> tempfile::TempDir,
+) -> &'static Path {
+    let (_, out) = cell.get_or_init(|| {
+        let dir = make();
+        let (output, out) = build(dir.path());
+        assert!(output.status.success(), "the site does not build:\n{}", stderr(&output));
+        (dir, out)
+    });
+    out
 }
 
 pub fn copy_tree(from: &Path, to: &Path) {

@@ -9,6 +9,25 @@
 
 use serde_saphyr::granit_parser::{Event, Parser};
 
+/// Keys whose values are names or prose: they reach kommuner.csv, where a value beginning
+/// with `=`, `+`, `-` or `@` would be a formula to a spreadsheet. (A phone number may
+/// begin with `+`: it is not here, and the exporter neutralises it.)
+const TEXT_KEYS: [&str; 13] = [
+    "namn",
+    "titel",
+    "utgivare",
+    "beskrivning",
+    "anmarkning",
+    "text",
+    "plats",
+    "tillganglighet",
+    "adress",
+    "arrangor",
+    "datering",
+    "huvudman",
+    "typ",
+];
+
 /// Keys whose values are prose, where a line break is ordinary.
 const MULTILINE_KEYS: [&str; 6] = ["beskrivning", "anmarkning", "datering", "text", "tillganglighet", "sammanfattning"];
 
@@ -40,9 +59,20 @@ pub fn first_problem(text: &str) -> Option<(u64, u64, String, String)> {
                 let is_key = matches!(stack.last(), Some(Some(true)));
                 let key = current_key.last().cloned().flatten();
                 let multiline = !is_key && key.as_deref().is_some_and(|k| MULTILINE_KEYS.contains(&k));
+                let (line, col) = (span.start.line() as u64, span.start.col() as u64 + 1);
                 if let Some(c) = forbidden(&value, multiline) {
-                    let (line, col) = (span.start.line() as u64, span.start.col() as u64 + 1);
                     return Some((line, col, describe(c, key.as_deref(), is_key), hint(c)));
+                }
+                if let (false, Some(k)) = (is_key, key.as_deref())
+                    && TEXT_KEYS.contains(&k)
+                    && let Some(first) = value.chars().next().filter(|c| ['=', '+', '-', '@'].contains(c))
+                {
+                    return Some((
+                        line,
+                        col,
+                        format!("the value of {k} begins with \"{first}\", which a spreadsheet reads as a formula"),
+                        "begin the text with a letter or a digit: kommuner.csv is opened in Excel".into(),
+                    ));
                 }
                 if is_key && let Some(k) = current_key.last_mut() {
                     *k = Some(value.to_string());
@@ -119,6 +149,17 @@ mod tests {
         assert!(first_problem("anmarkning: |\n  Rad ett.\n  Rad två.\n").is_none());
         let (_, _, msg, _) = first_problem("anmarkning: \"a\u{202E}b\"\n").expect("problem");
         assert!(msg.contains("U+202E"), "{msg}");
+    }
+
+    #[test]
+    fn names_and_texts_cannot_begin_like_a_formula() {
+        let (line, col, msg, _) = first_problem("namn: \"=HYPERLINK(\\\"http://x\\\")\"\n").expect("problem");
+        assert_eq!((line, col), (1, 7));
+        assert_eq!(msg, "the value of namn begins with \"=\", which a spreadsheet reads as a formula");
+        assert!(first_problem("anmarkning: \"@SUM(A1)\"\n").is_some());
+        // A phone number may begin with +; other keys are not texts.
+        assert!(first_problem("telefon: \"+46 243 123 45\"\n").is_none());
+        assert!(first_problem("namn: \"Borlänge\"\n").is_none());
     }
 
     #[test]

@@ -404,9 +404,19 @@ fn kommuner_csv(site: &Site) -> Result<Vec<u8>, String> {
         if !row.iter().map(|(name, _)| *name).eq(header.iter().copied()) {
             return Err(format!("{KOMMUNER_CSV}: the columns differ from the documented fields"));
         }
-        writer.write_record(row.iter().map(|(_, value)| value)).map_err(|e| format!("{KOMMUNER_CSV}: {e}"))?;
+        writer
+            .write_record(row.iter().map(|(_, value)| not_a_formula(value).into_owned()))
+            .map_err(|e| format!("{KOMMUNER_CSV}: {e}"))?;
     }
     writer.into_inner().map_err(|e| format!("{KOMMUNER_CSV}: {e}"))
+}
+
+/// A cell that a spreadsheet would read as a formula (it begins with `=`, `+`, `-`, `@`,
+/// a tab or a carriage return) gets a leading `'`, as OWASP advises against CSV
+/// injection. `check` already refuses such names and texts; this holds whatever it let
+/// through.
+pub fn not_a_formula(cell: &str) -> std::borrow::Cow<'_, str> {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{cell}").into() } else { cell.into() }
 }
 
 #[derive(Serialize)]
@@ -661,6 +671,15 @@ fn kommuner_geojson(site: &Site, path: &Path) -> Result<Vec<u8>, String> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn formulas_are_neutralised() {
+        for evil in ["=HYPERLINK(\"http://x\")", "+46 8 123", "-1+1", "@SUM(A1)", "\tx", "\rx"] {
+            assert_eq!(super::not_a_formula(evil), format!("'{evil}"));
+        }
+        assert_eq!(super::not_a_formula("Borlänge"), "Borlänge");
+        assert_eq!(super::not_a_formula(""), "");
+    }
+
     use super::*;
 
     #[test]

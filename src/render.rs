@@ -87,6 +87,10 @@ fn add_globals(env: &mut Environment<'static>, site: &Site) {
     env.add_global("etiketter", ser(crate::labels::all()));
     add_map_globals(env, site);
     add_counts(env, site);
+    let (templates, bas_url) = (site.andringar.clone(), site.bas_url.clone());
+    env.add_function("andringslankar", move |sokvag: String, titel: String, filer: Vec<String>| {
+        ser(crate::feedback::links(&templates, &bas_url, &sokvag, &titel, &filer))
+    });
 }
 
 /// `antal_per_klass(koder)`: how many of the given kommuner have each map class and each DMO

@@ -80,6 +80,15 @@ impl<'a> Checker<'a> {
             self.error(f, &site.record.bas_url, m).hint =
                 Some("write the address the site is published at, e.g. https://exempel.se".into());
         }
+        for (template, needs) in
+            [(&site.record.redigera_url, &["{fil}"][..]), (&site.record.felrapport_url, &["{titel}", "{text}"][..])]
+        {
+            if let Some(t) = template
+                && let Err(m) = crate::feedback::check_template(&t.value, needs)
+            {
+                self.error(f, t, m);
+            }
+        }
         let years = &site.record.aldersgrans_ar;
         if !(1..=50).contains(&years.value) {
             self.error(f, years, "aldersgrans_ar must be between 1 and 50 years");

@@ -134,3 +134,35 @@ fn two_builds_are_byte_identical() {
     assert!(second.status.success());
     assert_eq!(before, snapshot(&out));
 }
+
+#[test]
+fn edit_and_report_links_lead_to_the_files_each_page_is_made_from() {
+    let site = fixture_with(&[(
+        "data/site.yaml",
+        "titel: \"Testkatalog\"\nbas_url: \"https://test.example.se\"\nsprak: sv\naldersgrans_ar: 3\n\
+         redigera_url: \"https://github.com/org/katalog/edit/main/{fil}\"\n\
+         felrapport_url: \"https://github.com/org/katalog/issues/new?title={titel}&body={text}\"\n",
+    )]);
+    let (output, out) = build(site.path());
+    assert!(output.status.success(), "{}", stderr(&output));
+    // A kommun page links its own file and the file of the organisation its answer comes from.
+    let avesta = read(&out.join("kommun/avesta/index.html"));
+    assert!(avesta.contains(r#"<a href="https://github.com/org/katalog/edit/main/data/kommuner/2084-avesta.yaml">Föreslå en ändring</a> i <code>data/kommuner/2084-avesta.yaml</code>"#), "{avesta}");
+    assert!(avesta.contains(
+        r#"<a href="https://github.com/org/katalog/edit/main/data/po/dalarna-test.yaml">Föreslå en ändring</a>"#
+    ));
+    assert!(avesta.contains(
+        "https://github.com/org/katalog/issues/new?title=Fel+p%C3%A5+sidan+Avesta&amp;body=Sidan%3A+https%3A%2F%2Ftest.example.se%2Fkommun%2Favesta%2F%0AFiler%3A+data%2Fkommuner%2F2084-avesta.yaml%2C+data%2Fpo%2Fdalarna-test.yaml"
+    ), "{avesta}");
+    let org = read(&out.join("po/dalarna-test/index.html"));
+    assert!(org.contains("edit/main/data/po/dalarna-test.yaml\">Föreslå en ändring</a>"));
+    let lan = read(&out.join("lan/dalarnas-lan/index.html"));
+    assert!(lan.contains("edit/main/data/lan.yaml\">Föreslå en ändring</a>"));
+    let page = read(&out.join("om/testsida/index.html"));
+    assert!(page.contains("edit/main/content/om/testsida.md\">Föreslå en ändring</a>"), "{page}");
+    assert!(page.contains("Rapportera ett fel"));
+
+    // Without the templates, no page has either link.
+    let plain = read(&built_fixture().join("kommun/avesta/index.html"));
+    assert!(!plain.contains("Föreslå en ändring") && !plain.contains("Rapportera ett fel"));
+}

@@ -87,7 +87,10 @@ fn kommun(cx: &Context, file: &Sourced<KommunFile>, slug: String, drafts: &[Draf
     let nyaste = newest(bevis.iter().map(|b| b.when));
     let kontaktvag = contact_route(cx, k, po, &bevis, &organisationer, drafts);
 
+    let mut filer = vec![super::organisations::file_name(&file.path)];
+    filer.extend(drafts.iter().filter(|d| organisationer.contains(&d.org.id)).flat_map(|d| d.org.filer.clone()));
     Kommun {
+        filer,
         sokvag: format!("kommun/{slug}/"),
         slug,
         lan_kod: code.get(..2).unwrap_or("").to_string(),

@@ -29,6 +29,8 @@ use crate::text::format_number;
 pub struct Site {
     pub titel: String,
     pub bas_url: String,
+    /// The address templates of "Föreslå en ändring" and "Rapportera ett fel".
+    pub andringar: crate::feedback::Templates,
     pub aldersgrans_ar: u32,
     pub lan: Vec<Lan>,
     /// In Swedish alphabetical order.
@@ -114,6 +116,8 @@ pub struct Kommun {
     pub inaktuell: bool,
     /// The driftsform of its current organisation, when it has PO through one.
     pub driftsform: Option<Driftsform>,
+    /// The files the page is made from: the kommun's own and its current organisations'.
+    pub filer: Vec<String>,
     /// Map/CSS class: the driftsform when covered by an organisation, else the state.
     pub klass: String,
 }
@@ -204,6 +208,8 @@ pub struct Organisation {
     pub konflikter: Vec<String>,
     /// Every kommun in the län of its current and former members: what its map shows.
     pub grannar: Vec<String>,
+    /// The file the page is made from.
+    pub filer: Vec<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -356,6 +362,8 @@ pub struct Sida {
     pub ordning: i32,
     /// e.g. `om/personligt-ombud`
     pub sokvag: String,
+    /// The Markdown file, e.g. `content/om/personligt-ombud.md`.
+    pub filer: Vec<String>,
     pub kallor: Vec<String>,
     /// Rendered, sanitised HTML of the Markdown body.
     pub html: String,
@@ -430,6 +438,10 @@ pub fn build(loaded: &Loaded, today: Date) -> (Site, Diagnostics) {
     let site_model = Site {
         titel: site.map(|s| s.titel.clone()).unwrap_or_default(),
         bas_url: site.and_then(|s| crate::validate::normalise_base_url(&s.bas_url.value).ok()).unwrap_or_default(),
+        andringar: crate::feedback::Templates {
+            redigera_url: site.and_then(|s| s.redigera_url.as_ref()).map(|t| t.value.clone()),
+            felrapport_url: site.and_then(|s| s.felrapport_url.as_ref()).map(|t| t.value.clone()),
+        },
         aldersgrans_ar: cx.aldersgrans_ar,
         lan: other::lan(loaded),
         kommuner,

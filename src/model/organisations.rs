@@ -120,6 +120,7 @@ fn draft<'a>(cx: &Context<'a>, file: &'a Sourced<PoFile>) -> Draft<'a> {
         inaktuell: newest.is_none_or(|w| cx.is_old(&w)),
         konflikter: Vec::new(),
         grannar: Vec::new(),
+        filer: vec![file_name(&file.path)],
     };
     let mut named_by: BTreeMap<String, (String, When)> = BTreeMap::new();
     for named in &o.kommuner_enligt {
@@ -191,4 +192,9 @@ fn fact_sources(o: &PoFile) -> Vec<String> {
     out.extend(o.tidigare.iter().map(|t| t.kalla.value.clone()));
     out.extend(o.slut.iter().map(|s| s.kalla.value.clone()));
     out
+}
+
+/// A path as pages and links show it: forward slashes on every system.
+pub fn file_name(path: &std::path::Path) -> String {
+    path.to_string_lossy().replace('\\', "/")
 }

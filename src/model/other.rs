@@ -105,6 +105,7 @@ pub fn sidor(loaded: &Loaded, today: Date) -> Vec<Sida> {
                 beskrivning: front.beskrivning.clone(),
                 ordning: front.ordning,
                 sokvag: p.record.url_path.clone(),
+                filer: vec![super::organisations::file_name(&p.path)],
                 kallor: spanned_strings(&front.kallor),
                 html: crate::markdown::to_html(&p.record.body),
                 markdown: p.record.body.clone(),

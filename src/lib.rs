@@ -36,6 +36,7 @@ pub mod schema;
 pub mod search;
 pub mod serve;
 pub mod slug;
+pub mod stale;
 pub mod text;
 pub mod validate;
 

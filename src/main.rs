@@ -21,6 +21,13 @@ enum Format {
     Json,
 }
 
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum ReportFormat {
+    Text,
+    Csv,
+    Json,
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Validate the data and content, then write the site (default output: <root>/public).
@@ -64,12 +71,46 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// The maintainers' to-do list: every kommun and organisation with the age of its
+    /// newest evidence, undated evidence, missing contact routes and open conflicts,
+    /// worst first, with totals per län (the same report as the page /underhall/).
+    Stale {
+        /// The site folder, holding data/, content/ and themes/.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// `text` for people, `csv` for a spreadsheet, `json` for bots.
+        #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+        format: ReportFormat,
+    },
 }
 
 fn main() -> ExitCode {
     // clap exits with 2 on wrong usage and 0 for --help, as promised in the README.
     let cli = Cli::parse();
     match cli.command {
+        Command::Stale { root, format } => {
+            let (site, diags) = katalog::check(&root);
+            let Some(site) = site else {
+                print_diagnostics(&root, &diags);
+                return ExitCode::from(1);
+            };
+            let report = katalog::stale::report(&site);
+            let text = match format {
+                ReportFormat::Text => Ok(katalog::stale::to_text(&report)),
+                ReportFormat::Csv => katalog::stale::to_csv(&report),
+                ReportFormat::Json => serde_json::to_string_pretty(&report).map_err(|e| e.to_string()),
+            };
+            match text {
+                Ok(t) => {
+                    print!("{t}");
+                    ExitCode::SUCCESS
+                }
+                Err(m) => {
+                    eprintln!("error: {m}");
+                    ExitCode::from(1)
+                }
+            }
+        }
         Command::Check { root, format } => {
             let (_, diags) = katalog::check(&root);
             if format == Format::Json {

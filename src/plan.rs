@@ -137,6 +137,10 @@ pub fn plan<'a>(
         "saknar-po.html",
         move || context! { grupper => v(groups), sokvag => "saknar-po/" },
     ));
+    // The maintainers' to-do list: published, but not in the menu or the sitemap.
+    outputs.push(page("underhall/index.html".into(), "underhall.html", move || {
+        context! { rapport => v(crate::stale::report(site)), sokvag => "underhall/" }
+    }));
     // Pages drawn from the globals alone.
     for (dir, template) in [("kallor", "kallor.html"), ("karta", "karta.html"), ("sok", "sok.html")] {
         outputs.push(page(format!("{dir}/index.html"), template, move || context! { sokvag => format!("{dir}/") }));
@@ -236,10 +240,13 @@ fn charts_of(site: &Site, o: &crate::model::Organisation) -> Vec<Vec<crate::char
         .collect()
 }
 
+/// Pages for maintainers, kept out of search engines (they also say `noindex`).
+const NOT_IN_SITEMAP: [&str; 1] = ["underhall/index.html"];
+
 fn sitemap(site: &Site, outputs: &[Output<'_>]) -> String {
     let mut urls: Vec<String> = outputs
         .iter()
-        .filter(|o| o.path.ends_with("index.html"))
+        .filter(|o| o.path.ends_with("index.html") && !NOT_IN_SITEMAP.contains(&o.path.as_str()))
         .map(|o| format!("{}/{}", site.bas_url, o.path.trim_end_matches("index.html")))
         .collect();
     urls.sort();

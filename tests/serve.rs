@@ -261,6 +261,8 @@ fn open_live_reload_polls_do_not_each_take_a_thread() {
                 "GET /__katalog/version?since={version} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
             )
             .unwrap();
+            // One tab after another, so that tiny_http's own connection readers stay few.
+            std::thread::sleep(Duration::from_millis(10));
             stream
         })
         .collect();

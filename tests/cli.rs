@@ -104,3 +104,17 @@ fn base_url_on_the_command_line_is_checked_like_bas_url() {
         assert!(err.contains("cannot be the site's address"), "{bad}: {err}");
     }
 }
+
+#[test]
+fn errors_come_before_the_warnings_every_run_repeats() {
+    let site = fixture_with(&[("data/po/vasby-test.yaml", "id: vasby-test\nnamn: [\n")]);
+    let out = check(site.path());
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    // The fixture's recorded conflict (data/konflikter.yaml) sorts before the broken file
+    // by path, but the error is printed first.
+    let error = err.find("data/po/vasby-test.yaml:2:7: error:").expect("error");
+    let warning = err.find("data/konflikter.yaml:").expect("warning");
+    assert!(error < warning, "{err}");
+    assert!(err.trim_end().ends_with("1 error(s), 1 warning(s)"), "{err}");
+}

@@ -133,6 +133,14 @@ fn serves_rebuilds_shows_errors_and_recovers() {
     let (status, page) = get(port, "/kommun/avesta/");
     assert_eq!(status, 500);
     assert!(page.contains("data/kommuner/2084-avesta.yaml:2:7: error:"), "{page}");
+    // The error that broke the build comes first, with its count; the warnings every run
+    // repeats (here the fixture's recorded conflict) are folded away below it.
+    let errors = page.find("<h2>1 fel</h2>").expect("error count");
+    let warnings = page.find("<details><summary>1 varningar</summary>").expect("folded warnings");
+    assert!(
+        errors < page.find("2084-avesta.yaml:2:7").unwrap() && page.find("2084-avesta.yaml:2:7").unwrap() < warnings
+    );
+    assert!(page[warnings..].contains("sources disagree (habo-stavning)"), "{page}");
 
     write(site.path(), "data/kommuner/2084-avesta.yaml", "kod: \"2084\"\nnamn: \"Avesta\"\n");
     wait_for("the page to come back", || get(port, "/kommun/avesta/").0 == 200);

@@ -14,6 +14,7 @@ pub mod charts;
 pub mod compare;
 pub mod datum;
 pub mod diagnostics;
+pub mod diff;
 pub mod evidence;
 pub mod export;
 pub mod feedback;

@@ -22,6 +22,12 @@ enum Format {
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum DiffFormat {
+    Markdown,
+    Json,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 enum ReportFormat {
     Text,
     Csv,
@@ -71,6 +77,18 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// What a data change means for visitors: kommuner whose answer, organisation,
+    /// driftsform, contact route, DMO status or newest evidence changed, organisations and
+    /// sources added or removed. Markdown for a pull-request comment, or JSON. Exits 0
+    /// whatever changed, 1 only when a side does not validate.
+    Diff {
+        /// The site folder before the change (e.g. a checkout of the base branch).
+        old: PathBuf,
+        /// The site folder after the change.
+        new: PathBuf,
+        #[arg(long, value_enum, default_value_t = DiffFormat::Markdown)]
+        format: DiffFormat,
+    },
     /// The maintainers' to-do list: every kommun and organisation with the age of its
     /// newest evidence, undated evidence, missing contact routes and open conflicts,
     /// worst first, with totals per län (the same report as the page /underhall/).
@@ -88,6 +106,25 @@ fn main() -> ExitCode {
     // clap exits with 2 on wrong usage and 0 for --help, as promised in the README.
     let cli = Cli::parse();
     match cli.command {
+        Command::Diff { old, new, format } => {
+            let (before, before_diags) = katalog::check(&old);
+            let (after, after_diags) = katalog::check(&new);
+            let (Some(before), Some(after)) = (before, after) else {
+                for (root, diags) in [(&old, &before_diags), (&new, &after_diags)] {
+                    if diags.has_errors() {
+                        eprintln!("diff: {} does not validate:", root.display());
+                        print_diagnostics(root, diags);
+                    }
+                }
+                return ExitCode::from(1);
+            };
+            let d = katalog::diff::diff(&before, &after);
+            match format {
+                DiffFormat::Markdown => print!("{}", katalog::diff::to_markdown(&d)),
+                DiffFormat::Json => println!("{}", serde_json::to_string_pretty(&d).unwrap_or_default()),
+            }
+            ExitCode::SUCCESS
+        }
         Command::Stale { root, format } => {
             let (site, diags) = katalog::check(&root);
             let Some(site) = site else {

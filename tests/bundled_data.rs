@@ -178,3 +178,26 @@ fn national_site_builds_byte_identically_twice() {
     assert!(second.status.success());
     assert!(before == snapshot(&out), "two builds of the same input differ");
 }
+
+#[test]
+fn lattlast_page_has_short_lines_and_every_kommun_page_links_it() {
+    let html = read(&site().join("om/lattlast/index.html"));
+    let start = html.find("<h1>").expect("h1");
+    let body = &html[start..html.find("</main>").expect("main")];
+    // Lättläst: one idea a line, short sentences.
+    let mut paragraphs = 0;
+    for p in body.split("<p>").skip(1) {
+        let text = visible_text(p.split("</p>").next().unwrap());
+        assert!(text.split_whitespace().count() <= 12, "too long for lättläst: {text}");
+        assert!(text.matches(". ").count() == 0, "one sentence a line: {text}");
+        paragraphs += 1;
+    }
+    assert!(paragraphs >= 20, "{paragraphs}");
+    let text = visible_text(body);
+    for needed in ["Det kostar inget", "Så tar du kontakt", "ring 112"] {
+        assert!(text.contains(needed), "{needed}");
+    }
+    for slug in ["borlange", "bjuv", "dorotea"] {
+        assert!(read(&site().join("kommun").join(slug).join("index.html")).contains(r#"<a href="/om/lattlast/">"#));
+    }
+}

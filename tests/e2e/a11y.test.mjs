@@ -36,9 +36,14 @@ const PAGES = [
   ["/dmo/", "Delaktighetsmodellen"],
   ["/sok/", "search"],
   ["/sok/?q=borl", "search with results"],
+  ["/sok/?q=ostersnd", "search with a 'Menade du' suggestion"],
   ["/data/", "open data"],
   ["/kallor/", "sources"],
   ["/om/personligt-ombud/", "content page"],
+  ["/om/lattlast/", "lättläst"],
+  ["/underhall/", "maintainers' to-do list"],
+  ["/kommun/kumla/", "kommun whose newest sources cannot be ordered"],
+  ["/kommun/sotenas/", "kommun that left its organisation"],
   ["/kalender/", "calendar"],
   ["/utforare/bracke-diakoni/", "utförare"],
   ["/404.html", "not found"],
@@ -148,6 +153,8 @@ if (!SITE) {
     "/driftsformer/",
     "/data/",
     "/kallor/",
+    "/underhall/",
+    "/om/lattlast/",
     "/sok/?q=borl",
   ];
   describe("reflow at 320 px", { concurrency: 4 }, () => {

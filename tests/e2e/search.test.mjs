@@ -97,6 +97,64 @@ if (!SITE) {
     return t;
   }
 
+  // Typing mistakes, joined or split words: the right name is a hit or a "Menade du …?".
+  async function statusOf(page) {
+    return (await form(page).locator(".sokstatus").textContent()).trim();
+  }
+  async function suggestions(page) {
+    return form(page).locator(".sokresultat:not([hidden]) .forslag a").evaluateAll((as) =>
+      as.map((a) => ({ titel: a.textContent, href: new URL(a.href).pathname })),
+    );
+  }
+  const NEAR = [
+    // [query, name, "suggestion" or "hit"]
+    ["ostersnd", "Östersund", "suggestion"],
+    ["gotheborg", "Göteborg", "suggestion"],
+    ["ekjsö", "Eksjö", "suggestion"],
+    ["dalsed", "Dals-Ed", "hit"],
+    ["dals ed", "Dals-Ed", "hit"],
+    ["upplandsvasby", "Upplands Väsby", "hit"],
+    ["hudiksval", "Hudiksvall", "hit"],
+    ["bräcke diakon", "Bräcke diakoni", "hit"],
+  ];
+  for (const [query, name, how] of NEAR) {
+    test(`"${query}" leads to ${name} (${how})`, T, async () => {
+      const page = await open("/");
+      await type(page, query);
+      const t = await titles(page);
+      const s = await suggestions(page);
+      const status = await statusOf(page);
+      if (how === "hit") {
+        assert.equal(t[0], name, `results: ${t.join(" | ")}`);
+        assert.equal(s.length, 0, `no suggestion when a name matches: ${JSON.stringify(s)}`);
+      } else {
+        assert.equal(t.length, 0, `results: ${t.join(" | ")}`);
+        assert.equal(s[0]?.titel, name, `suggestions: ${JSON.stringify(s)}`);
+        // Announced in the live region.
+        assert.ok(status.endsWith(`Menade du ${name}?`), status);
+      }
+      await page.close();
+    });
+  }
+
+  test('"xyzzy" suggests nothing and says so', T, async () => {
+    const page = await open("/");
+    await type(page, "xyzzy");
+    assert.equal(await statusOf(page), "Inga träffar för ”xyzzy”");
+    assert.equal((await suggestions(page)).length, 0);
+    await page.close();
+  });
+
+  test("a suggestion is reached and opened with the keyboard", T, async () => {
+    const page = await open("/");
+    await type(page, "ostersnd");
+    await page.keyboard.press("ArrowDown");
+    const focused = await page.evaluate(() => document.activeElement.textContent);
+    assert.equal(focused, "Östersund");
+    await Promise.all([page.waitForURL(origin + "/kommun/ostersund/"), page.keyboard.press("Enter")]);
+    await page.close();
+  });
+
   const FIRST = [
     ["ostersund", "Östersund"],
     ["malmo", "Malmö"],

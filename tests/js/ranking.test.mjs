@@ -91,3 +91,29 @@ test("fold and status texts", () => {
   assert.equal(sok.statusText(27, "x"), "27 träffar, de 10 bästa visas");
   assert.equal(sok.statusText(0, " qwerty "), "Inga träffar för ”qwerty”");
 });
+
+test("distance: Damerau–Levenshtein with neighbours swapped, capped", () => {
+  assert.equal(sok.distance("ekjso", "eksjo", 1), 1);
+  assert.equal(sok.distance("gotheborg", "goteborg", 2), 1);
+  assert.equal(sok.distance("ostersnd", "ostersund", 2), 1);
+  assert.equal(sok.distance("abc", "abc", 1), 0);
+  assert.equal(sok.distance("xyzzy", "lund", 1), 2, "stops at max + 1");
+});
+
+test("near misses: the closest names, only when no name matches", () => {
+  const db = database();
+  const names = (q) => sok.nearMisses(db, q, sok.search(db, q)).map((s) => s.doc.titel);
+  assert.deepEqual(names("ostersnd"), ["Östersund"]);
+  assert.deepEqual(names("borlnge"), ["Borlänge"]);
+  assert.deepEqual(names("lnud"), ["Lund"], "a swap in a short word is one edit");
+  assert.deepEqual(names("xyzzy"), []);
+  assert.deepEqual(names("borlänge"), [], "an exact hit needs no suggestion");
+  // Spaces and hyphens do not count: "dalsed" is the name Dals-Ed itself.
+  assert.equal(sok.search(db, "dalsed")[0].doc.titel, "Dals-Ed");
+  assert.equal(sok.search(db, "dals ed")[0].rank, 0);
+});
+
+test("status: the suggestions are announced", () => {
+  const s = [{ doc: { titel: "Östersund" } }, { doc: { titel: "Östhammar" } }];
+  assert.equal(sok.statusText(0, "ostersnd", s), "Inga träffar för ”ostersnd”. Menade du Östersund eller Östhammar?");
+});

@@ -8,6 +8,11 @@
  *   fetched when the visitor first types, or on /sok/?q=… at once.
  * - Results (at most 10 links) appear under the form; the status line, a
  *   polite live region, says how many there are once typing pauses.
+ * - When nothing matches a name, "Menade du …?" offers the closest names of
+ *   kommuner, organisations, utförare and län (Damerau–Levenshtein distance on
+ *   the folded names, spaces and hyphens ignored), from the titles the index
+ *   already holds: no extra download. A name equal but for spaces and hyphens
+ *   ("dalsed", "upplandsvasby") is a hit of its own.
  * - Keys: ArrowDown from the field goes to the first result, ArrowUp and
  *   ArrowDown move between results, ArrowUp from the first goes back to the
  *   field, Escape hides the results and returns to the field, Enter in the
@@ -144,6 +149,79 @@
     return a.doc.titel.localeCompare(b.doc.titel, "sv") || (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0);
   }
 
+  // ---------- near misses ----------
+
+  // The documents whose names are offered as "Menade du …?".
+  var NAMED_TYPES = { Kommun: true, Verksamhet: true, "Utförare": true, "Län": true };
+
+  // "Dals-Ed" → "dalsed": folded, without spaces and hyphens, so that "dals ed",
+  // "dalsed" and "Dals-Ed" are the same name.
+  function squash(text) {
+    return fold(text).replace(/[\s\-\u2010-\u2015]+/g, "");
+  }
+
+  // Damerau–Levenshtein distance (optimal string alignment: insertions, deletions,
+  // substitutions and swaps of neighbours), or max + 1 once it must exceed max.
+  function distance(a, b, max) {
+    if (Math.abs(a.length - b.length) > max) {
+      return max + 1;
+    }
+    var before = null;
+    var prev = [];
+    for (var j = 0; j <= b.length; j++) {
+      prev.push(j);
+    }
+    for (var i = 1; i <= a.length; i++) {
+      var cur = [i];
+      var best = i;
+      for (var k = 1; k <= b.length; k++) {
+        var cost = a.charAt(i - 1) === b.charAt(k - 1) ? 0 : 1;
+        var d = Math.min(prev[k] + 1, cur[k - 1] + 1, prev[k - 1] + cost);
+        if (before && i > 1 && k > 1 && a.charAt(i - 1) === b.charAt(k - 2) && a.charAt(i - 2) === b.charAt(k - 1)) {
+          d = Math.min(d, before[k - 2] + 1);
+        }
+        cur.push(d);
+        best = Math.min(best, d);
+      }
+      if (best > max) {
+        return max + 1;
+      }
+      before = prev;
+      prev = cur;
+    }
+    return prev[b.length];
+  }
+
+  // How far a query may be from a name: one edit for short words, two for longer.
+  function tolerance(squashed) {
+    return squashed.length <= 5 ? 1 : 2;
+  }
+
+  // The closest names to a query that matched no name: at most three, nearest first.
+  function suggest(db, query) {
+    var q = squash(query);
+    if (q.length < 3) {
+      return [];
+    }
+    var max = tolerance(q);
+    var found = [];
+    Object.keys(db.dokument).forEach(function (ref) {
+      var doc = db.dokument[ref];
+      if (NAMED_TYPES[doc.typ]) {
+        var d = distance(q, squash(doc.titel), max);
+        if (d <= max) {
+          found.push({ ref: ref, doc: doc, distance: d });
+        }
+      }
+    });
+    found.sort(function (a, b) {
+      var ta = TYPE_ORDER[a.doc.typ];
+      var tb = TYPE_ORDER[b.doc.typ];
+      return a.distance - b.distance || ta - tb || a.doc.titel.localeCompare(b.doc.titel, "sv");
+    });
+    return found.slice(0, 3);
+  }
+
   // db: {index: elasticlunr.Index, dokument: {ref: {titel, typ, info}}}.
   // Searches the query as typed and folded to ASCII; returns all hits, best first,
   // each {ref, doc, score, rank}.
@@ -165,15 +243,34 @@
         }
       });
     });
+    // "dalsed", "dals ed" and "upplandsvasby" are the names Dals-Ed and Upplands
+    // Väsby, written without their hyphen or space: exact hits, whatever the index says.
+    var squashed = squash(q);
     var hits = [];
     Object.keys(scores).forEach(function (ref) {
       var doc = db.dokument[ref];
       if (doc) {
         var name = fold(doc.titel);
-        hits.push({ ref: ref, doc: doc, score: scores[ref], rank: rank(name, folded), name: name });
+        var r = squash(doc.titel) === squashed ? 0 : rank(name, folded);
+        hits.push({ ref: ref, doc: doc, score: scores[ref], rank: r, name: name });
+      }
+    });
+    Object.keys(db.dokument).forEach(function (ref) {
+      var doc = db.dokument[ref];
+      if (!(ref in scores) && NAMED_TYPES[doc.typ] && squash(doc.titel) === squashed) {
+        hits.push({ ref: ref, doc: doc, score: 0, rank: 0, name: fold(doc.titel) });
       }
     });
     return hits.sort(compareHits);
+  }
+
+  // The near misses to offer: only when no hit matches a name (rank 3 hits match
+  // words elsewhere, such as an organisation's members or a page's text).
+  function nearMisses(db, query, hits) {
+    var named = hits.some(function (h) {
+      return h.rank <= 2;
+    });
+    return named ? [] : suggest(db, query);
   }
 
   // ---------- showing ----------
@@ -189,15 +286,30 @@
     return e;
   }
 
-  function statusText(count, query) {
+  function statusText(count, query, suggestions) {
+    var text;
     if (count === 0) {
-      return "Inga träffar för ”" + query.trim() + "”";
+      text = "Inga träffar för ”" + query.trim() + "”";
+    } else {
+      text = count === 1 ? "1 träff" : count + " träffar";
+      if (count > MAX_RESULTS) {
+        text += ", de " + MAX_RESULTS + " bästa visas";
+      }
     }
-    var text = count === 1 ? "1 träff" : count + " träffar";
-    if (count > MAX_RESULTS) {
-      text += ", de " + MAX_RESULTS + " bästa visas";
+    if (suggestions && suggestions.length > 0) {
+      text += ". Menade du " + orList(suggestions.map(function (s) {
+        return s.doc.titel;
+      })) + "?";
     }
     return text;
+  }
+
+  // "A", "A eller B", "A, B eller C".
+  function orList(names) {
+    if (names.length <= 1) {
+      return names.join("");
+    }
+    return names.slice(0, -1).join(", ") + " eller " + names[names.length - 1];
   }
 
   function Sok(form) {
@@ -283,6 +395,7 @@
 
   Sok.prototype.render = function (query, announce) {
     var hits = search(this.db, query);
+    var suggestions = nearMisses(this.db, query, hits);
     var list = el("ol");
     list.setAttribute("aria-label", "Sökresultat");
     hits.slice(0, MAX_RESULTS).forEach(function (hit) {
@@ -299,15 +412,29 @@
       list.appendChild(li);
     });
     this.box.textContent = "";
+    if (suggestions.length > 0) {
+      // Links, so that Tab and the arrow keys reach them like the results.
+      var p = el("p", "forslag", "Menade du ");
+      suggestions.forEach(function (s, i) {
+        if (i > 0) {
+          p.appendChild(document.createTextNode(i === suggestions.length - 1 ? " eller " : ", "));
+        }
+        var a = el("a", null, s.doc.titel);
+        a.href = base + s.ref.replace(/^\//, "");
+        p.appendChild(a);
+      });
+      p.appendChild(document.createTextNode("?"));
+      this.box.appendChild(p);
+    }
     if (hits.length > 0) {
       this.box.appendChild(list);
     }
-    this.box.hidden = hits.length === 0;
+    this.box.hidden = hits.length === 0 && suggestions.length === 0;
     this.shown = query;
     if (this.page) {
       this.remember(query);
     }
-    var text = statusText(hits.length, query);
+    var text = statusText(hits.length, query, suggestions);
     var self = this;
     clearTimeout(this.timer);
     if (announce) {
@@ -446,7 +573,10 @@
     MAX_RESULTS: MAX_RESULTS,
     SEARCH_CONFIG: SEARCH_CONFIG,
     fold: fold,
+    distance: distance,
     search: search,
+    suggest: suggest,
+    nearMisses: nearMisses,
     statusText: statusText,
     start: start
   };

@@ -5,8 +5,11 @@
 use std::collections::BTreeSet;
 
 use super::organisations::Draft;
-use super::sources::according_to_id;
-use super::{Bevis, Context, Handelse, Kommun, Konflikt, Kontaktvag, PoLage, driftsform_key, kontakt, spanned_strings};
+use super::sentences::{Fakta, in_english, meningar, when_in_english};
+use super::{
+    Bevis, Context, Handelse, Kommun, Konflikt, Kontaktvag, Organisation, PoLage, driftsform_key, kontakt,
+    spanned_strings,
+};
 use crate::datum::Datum;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::evidence::{Standing, When, newest, standing, stated};
@@ -111,6 +114,7 @@ fn kommun(cx: &Context, file: &Sourced<KommunFile>, slug: String, drafts: &[Draf
         tidigare_konflikter: former,
         kallor,
         nyaste: nyaste.map(|w| w.in_words()),
+        nyaste_en: nyaste.map(|w| when_in_english(&w)),
         nyaste_datum: nyaste.and_then(|w| w.known_date()).map(|d| d.to_string()),
         nyaste_odaterad: nyaste.is_some_and(|w| w.is_undated()),
         inaktuell: nyaste.is_some_and(|w| cx.is_old(&w)),
@@ -124,8 +128,9 @@ fn kommun(cx: &Context, file: &Sourced<KommunFile>, slug: String, drafts: &[Draf
 struct Statement<'a> {
     besked: Besked,
     handelse: Handelse,
+    kommun: &'a str,
     kalla: &'a str,
-    organisation: Option<&'a str>,
+    organisation: Option<&'a Organisation>,
     /// The day the source says the event happened, if it does.
     event: Option<Datum>,
     anmarkning: Option<&'a String>,
@@ -133,16 +138,23 @@ struct Statement<'a> {
 
 impl Statement<'_> {
     fn dated(self, cx: &Context, when: When) -> Bevis {
+        let fakta = Fakta {
+            besked: self.besked,
+            handelse: self.handelse,
+            kommun: self.kommun,
+            organisation: self.organisation.map(|o| (o.namn.as_str(), o.sokvag.as_str())),
+            kalla: cx.source(self.kalla),
+            event: self.event,
+        };
         Bevis {
             besked: self.besked,
             handelse: self.handelse,
             kalla: self.kalla.to_string(),
-            organisation: self.organisation.map(str::to_string),
+            organisation: self.organisation.map(|o| o.id.clone()),
             nar: self.event.map(|e| e.in_words()).unwrap_or_else(|| when.in_words()),
-            nar_handelse: self.event.map(|e| e.as_adverbial()),
-            fran_handelse: self.event.map(|e| e.as_from()),
+            nar_en: self.event.map(in_english).unwrap_or_else(|| when_in_english(&when)),
             odaterad: when.is_undated(),
-            enligt: according_to_id(cx.loaded, self.kalla),
+            mening: meningar(&fakta),
             anmarkning: self.anmarkning.cloned(),
             when,
         }
@@ -174,6 +186,7 @@ fn evidence(cx: &Context, k: &KommunFile, drafts: &[Draft]) -> Vec<Bevis> {
                     handelse: Handelse::Uppgift,
                     kalla: &s.value,
                     organisation: None,
+                    kommun: &k.namn.value,
                     event: None,
                     anmarkning: po.anmarkning.as_ref(),
                 };
@@ -187,6 +200,7 @@ fn evidence(cx: &Context, k: &KommunFile, drafts: &[Draft]) -> Vec<Bevis> {
                 handelse: Handelse::Uppgift,
                 kalla: &u.kalla.value,
                 organisation: None,
+                kommun: &k.namn.value,
                 event,
                 anmarkning: u.anmarkning.as_ref(),
             };
@@ -194,7 +208,7 @@ fn evidence(cx: &Context, k: &KommunFile, drafts: &[Draft]) -> Vec<Bevis> {
         }
     }
     for d in drafts {
-        let organisation = Some(d.org.id.as_str());
+        let organisation = Some(&d.org);
         if d.listed.iter().any(|c| c == code) {
             if let Some((source, when)) = d.membership_of(code) {
                 // Joining on a known day counts from that day, if that is later.
@@ -202,6 +216,7 @@ fn evidence(cx: &Context, k: &KommunFile, drafts: &[Draft]) -> Vec<Bevis> {
                 let st = Statement {
                     besked: Besked::HarPo,
                     handelse: Handelse::Medlem,
+                    kommun: &k.namn.value,
                     kalla: source,
                     organisation,
                     event,
@@ -213,6 +228,7 @@ fn evidence(cx: &Context, k: &KommunFile, drafts: &[Draft]) -> Vec<Bevis> {
                 let st = Statement {
                     besked: Besked::Saknas,
                     handelse: Handelse::Upphorde,
+                    kommun: &k.namn.value,
                     kalla: &slut.kalla.value,
                     organisation,
                     event: parse(&slut.datum),
@@ -227,6 +243,7 @@ fn evidence(cx: &Context, k: &KommunFile, drafts: &[Draft]) -> Vec<Bevis> {
                 let st = Statement {
                     besked: Besked::HarPo,
                     handelse: Handelse::Medlem,
+                    kommun: &k.namn.value,
                     kalla: &t.kalla.value,
                     organisation,
                     event: Some(joined),
@@ -237,6 +254,7 @@ fn evidence(cx: &Context, k: &KommunFile, drafts: &[Draft]) -> Vec<Bevis> {
             let st = Statement {
                 besked: Besked::Osaker,
                 handelse: Handelse::Lamnade,
+                kommun: &k.namn.value,
                 kalla: &t.kalla.value,
                 organisation,
                 event: parse(&t.till),
@@ -283,8 +301,16 @@ fn contact_route(
     organisationer: &[String],
     drafts: &[Draft],
 ) -> Kontaktvag {
-    let mut route =
-        Kontaktvag { niva: 4, vem: None, kontakt: None, sida: None, sida_utgivare: None, kalla: None, nar: None };
+    let mut route = Kontaktvag {
+        niva: 4,
+        vem: None,
+        kontakt: None,
+        sida: None,
+        sida_utgivare: None,
+        kalla: None,
+        nar: None,
+        nar_en: None,
+    };
     if po == PoLage::Saknas {
         return route;
     }
@@ -302,6 +328,7 @@ fn contact_route(
         route.kontakt = Some(kontakt(c));
         route.kalla = Some(c.kalla.value.clone());
         route.nar = Some(cx.when_of(&c.kalla.value).in_words());
+        route.nar_en = Some(when_in_english(&cx.when_of(&c.kalla.value)));
         return route;
     }
     let about = bevis.iter().filter(|b| b.besked == Besked::HarPo).find_map(|b| {
@@ -317,6 +344,7 @@ fn contact_route(
         route.sida_utgivare = Some(source.utgivare.clone());
         route.kalla = Some(b.kalla.clone());
         route.nar = Some(b.nar.clone());
+        route.nar_en = Some(b.nar_en.clone());
     }
     route
 }

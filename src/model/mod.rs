@@ -10,6 +10,7 @@
 mod kommuner;
 mod organisations;
 mod other;
+pub mod sentences;
 mod sources;
 mod statistics;
 
@@ -109,6 +110,7 @@ pub struct Kommun {
     pub kallor: Vec<String>,
     /// When the newest evidence holds, in words ("22 november 2023", "odaterad").
     pub nyaste: Option<String>,
+    pub nyaste_en: Option<String>,
     /// The newest evidence's date (or earliest date, when undated) as YYYY[-MM[-DD]].
     pub nyaste_datum: Option<String>,
     pub nyaste_odaterad: bool,
@@ -133,13 +135,10 @@ pub struct Bevis {
     /// When it holds, in words: the event's date when the source gives one, else the
     /// source's.
     pub nar: String,
-    /// The event's date as an adverbial ("den 1 januari 2020"), when the source gives one.
-    pub nar_handelse: Option<String>,
-    /// The same as the start of a state ("från den 1 januari 2020").
-    pub fran_handelse: Option<String>,
+    pub nar_en: String,
     pub odaterad: bool,
-    /// What follows "enligt": "en odaterad sida hos Länsstyrelsen i Värmlands län"
-    pub enligt: String,
+    /// The evidence as a sentence in Swedish and English, now and in the past tense.
+    pub mening: sentences::Meningar,
     pub anmarkning: Option<String>,
     #[serde(skip)]
     pub when: When,
@@ -174,6 +173,7 @@ pub struct Kontaktvag {
     pub kalla: Option<String>,
     /// When the route's source holds, in words.
     pub nar: Option<String>,
+    pub nar_en: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -202,6 +202,7 @@ pub struct Organisation {
     pub slut: Option<Slut>,
     /// When the newest of its sources holds, in words.
     pub nyaste: String,
+    pub nyaste_en: String,
     pub nyaste_datum: Option<String>,
     pub nyaste_odaterad: bool,
     pub inaktuell: bool,
@@ -324,6 +325,7 @@ pub struct Kalla {
     pub utgivare: String,
     /// The source's date in words, or "odaterad" (with its earliest date).
     pub datum: String,
+    pub datum_en: String,
     /// YYYY[-MM[-DD]] for a dated source.
     pub datum_iso: Option<String>,
     pub odaterad: bool,
@@ -393,6 +395,10 @@ pub(crate) struct Context<'a> {
 }
 
 impl Context<'_> {
+    pub fn source(&self, id: &str) -> Option<&records::KallaRecord> {
+        self.loaded.kallor.iter().flat_map(|f| &f.record.kallor).find(|k| k.id.value == id)
+    }
+
     pub fn when_of(&self, source: &str) -> When {
         self.dates.get(source).copied().unwrap_or(When::Undated { tidigast: None })
     }

@@ -115,6 +115,7 @@ fn draft<'a>(cx: &Context<'a>, file: &'a Sourced<PoFile>) -> Draft<'a> {
             anmarkning: s.anmarkning.clone(),
         }),
         nyaste: newest.map(|w| w.in_words()).unwrap_or_default(),
+        nyaste_en: newest.map(|w| super::sentences::when_in_english(&w)).unwrap_or_default(),
         nyaste_datum: newest.and_then(|w| w.known_date()).map(|d| d.to_string()),
         nyaste_odaterad: newest.is_some_and(|w| w.is_undated()),
         inaktuell: newest.is_none_or(|w| cx.is_old(&w)),

@@ -34,6 +34,7 @@ pub fn build(cx: &Context) -> Vec<Kalla> {
                 titel: k.titel.clone(),
                 utgivare: k.utgivare.clone(),
                 datum: when.in_words(),
+                datum_en: super::sentences::when_in_english(&when),
                 datum_iso: k.datum.as_ref().map(|d| d.value.clone()),
                 odaterad: when.is_undated(),
                 datering: k.datering.clone(),
@@ -62,9 +63,4 @@ pub fn according_to(k: &KallaRecord) -> String {
         (false, When::Dated(d)) => format!("{} ({}, {})", k.titel, k.utgivare, d.in_words()),
         (false, When::Undated { .. }) => format!("{} ({}, odaterad)", k.titel, k.utgivare),
     }
-}
-
-/// `according_to` for a source id.
-pub fn according_to_id(loaded: &Loaded, id: &str) -> String {
-    records(loaded).find(|k| k.id.value == id).map(according_to).unwrap_or_default()
 }

@@ -16,6 +16,7 @@ pub mod datum;
 pub mod diagnostics;
 pub mod evidence;
 pub mod export;
+pub mod external;
 pub mod geo;
 pub mod ics;
 pub mod labels;

@@ -280,3 +280,35 @@ fn timeout_and_retries_need_external() {
     let out = katalog(&["check", "--timeout", "1"]);
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
 }
+
+/// Offline: every address of the bundled site is found, and each place points at the
+/// address itself in its file (after an opening quote in YAML), so an editor jumps there.
+#[test]
+fn the_bundled_sites_addresses_are_found_at_their_places() {
+    let root = repo();
+    let (loaded, _) = katalog::load::load(&root);
+    let addresses = katalog::external::collect(&root, &loaded);
+    assert!(addresses.len() > 40, "only {} addresses", addresses.len());
+    let mut kinds = std::collections::BTreeSet::new();
+    for (url, places) in &addresses {
+        for place in places {
+            let text = read(&root.join(&place.file));
+            let line = text.lines().nth(place.line as usize - 1).expect("line");
+            let from: String = line.chars().skip(place.col as usize - 1).collect();
+            let from = from.trim_start_matches(['"', '\'']);
+            assert!(
+                from.starts_with(url.as_str()),
+                "{}:{}:{} is not at {url}: {line}",
+                place.file.display(),
+                place.line,
+                place.col
+            );
+            kinds.insert(place.file.iter().nth(1).and_then(|p| p.to_str()).unwrap_or("").to_string());
+        }
+    }
+    // Sources, kommuner and organisations all contribute (the bundled pages link no other
+    // site today; the fixture test above covers Markdown links).
+    for kind in ["kallor.yaml", "kommuner", "po"] {
+        assert!(kinds.contains(kind), "nothing found in {kind}: {kinds:?}");
+    }
+}

@@ -17,6 +17,7 @@ pub mod diagnostics;
 pub mod diff;
 pub mod evidence;
 pub mod export;
+pub mod external;
 pub mod feedback;
 pub mod geo;
 pub mod ics;

@@ -2,6 +2,7 @@
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::Duration;
 
 use clap::{Parser, Subcommand};
 use katalog::diagnostics::Diagnostics;
@@ -76,6 +77,19 @@ enum Command {
         /// How to print the problems: `text` for people, `json` for bots.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+        /// Also request every web address in data/ and content/ and warn about dead, moved
+        /// and unreachable ones. Needs the network; results are kept a day in
+        /// <root>/.katalog-cache/, so a re-run within the day makes no request.
+        #[arg(long)]
+        external: bool,
+        /// With --external: seconds to wait for each answer.
+        #[arg(long, value_name = "SECS", default_value_t = 20, requires = "external",
+              value_parser = clap::value_parser!(u64).range(1..=600))]
+        timeout: u64,
+        /// With --external: further tries after a timeout or a server error.
+        #[arg(long, value_name = "N", default_value_t = 2, requires = "external",
+              value_parser = clap::value_parser!(u64).range(0..=5))]
+        retries: u64,
     },
     /// What a data change means for visitors: kommuner whose answer, organisation,
     /// driftsform, contact route, DMO status or newest evidence changed, organisations and
@@ -148,12 +162,23 @@ fn main() -> ExitCode {
                 }
             }
         }
-        Command::Check { root, format } => {
-            let (_, diags) = katalog::check(&root);
+        Command::Check { root, format, external, timeout, retries } => {
+            let (_, mut diags) = katalog::check(&root);
+            // Only on request: the default check stays offline and deterministic.
+            let summary = external.then(|| {
+                let options =
+                    katalog::external::Options { timeout: Duration::from_secs(timeout), retries, ..Default::default() };
+                let (found, summary) = katalog::external::check(&root, &options);
+                diags.extend(found);
+                summary
+            });
             if format == Format::Json {
                 println!("{}", serde_json::to_string_pretty(&diags.sorted()).unwrap_or_default());
             } else {
                 print_diagnostics(&root, &diags);
+            }
+            if let Some(summary) = summary {
+                eprintln!("{summary}");
             }
             if diags.has_errors() {
                 return ExitCode::from(1);

@@ -63,14 +63,7 @@ pub fn plan<'a>(
     let mut outputs = Vec::new();
     let mut export_problem = None;
 
-    let mut letters: Vec<LetterGroup> = Vec::new();
-    for k in &site.kommuner {
-        let letter = initial(&k.namn);
-        match letters.last_mut() {
-            Some(g) if g.bokstav == letter => g.kommuner.push(k),
-            _ => letters.push(LetterGroup { bokstav: letter, kommuner: vec![k] }),
-        }
-    }
+    let letters = letter_groups(site);
     let mut counts: BTreeMap<PoLage, usize> = BTreeMap::new();
     for k in &site.kommuner {
         *counts.entry(k.po).or_default() += 1;
@@ -79,14 +72,14 @@ pub fn plan<'a>(
     outputs.push(page(
         "index.html".into(),
         "index.html",
-        move || context! { bokstaver => v(letters), antal => v(counts), sokvag => "" },
+        move || context! { bokstaver => v(letters), antal => v(counts), sokvag => "", alternativ => both("", "en/") },
     ));
 
     for k in &site.kommuner {
         outputs.push(page(
             format!("{}index.html", k.sokvag),
             "kommun.html",
-            move || context! { kommun => v(k), sokvag => &k.sokvag },
+            move || context! { kommun => v(k), sokvag => &k.sokvag, alternativ => both(&k.sokvag, &format!("en/{}", k.sokvag)) },
         ));
     }
     for (slug, codes) in ambiguous_slugs(site) {
@@ -117,26 +110,13 @@ pub fn plan<'a>(
         }));
     }
 
-    let groups: Vec<StatusGroup> = [PoLage::Saknas, PoLage::Motstridig, PoLage::Osaker, PoLage::Okand]
-        .into_iter()
-        .map(|lage| {
-            let lan: Vec<LanGroup> = site
-                .lan
-                .iter()
-                .map(|l| LanGroup {
-                    lan: l,
-                    kommuner: site.kommuner.iter().filter(|k| k.lan_kod == l.kod && k.po == lage).collect(),
-                })
-                .filter(|g| !g.kommuner.is_empty())
-                .collect();
-            StatusGroup { lage, antal: lan.iter().map(|g| g.kommuner.len()).sum(), lan }
-        })
-        .collect();
+    let groups = status_groups(site);
     outputs.push(page(
         "saknar-po/index.html".into(),
         "saknar-po.html",
-        move || context! { grupper => v(groups), sokvag => "saknar-po/" },
+        move || context! { grupper => v(groups), sokvag => "saknar-po/", alternativ => both("saknar-po/", "en/saknar-po/") },
     ));
+    outputs.extend(english_pages(site));
     // The maintainers' to-do list: published, but not in the menu or the sitemap.
     outputs.push(page("underhall/index.html".into(), "underhall.html", move || {
         context! { rapport => v(crate::stale::report(site)), sokvag => "underhall/" }
@@ -199,6 +179,82 @@ pub fn plan<'a>(
     (outputs, diags)
 }
 
+/// The kommuner in Swedish alphabetical order, grouped by initial.
+fn letter_groups(site: &Site) -> Vec<LetterGroup<'_>> {
+    let mut letters: Vec<LetterGroup> = Vec::new();
+    for k in &site.kommuner {
+        let letter = initial(&k.namn);
+        match letters.last_mut() {
+            Some(g) if g.bokstav == letter => g.kommuner.push(k),
+            _ => letters.push(LetterGroup { bokstav: letter, kommuner: vec![k] }),
+        }
+    }
+    letters
+}
+
+/// The kommuner without a personal ombudsman, per state and län.
+fn status_groups(site: &Site) -> Vec<StatusGroup<'_>> {
+    [PoLage::Saknas, PoLage::Motstridig, PoLage::Osaker, PoLage::Okand]
+        .into_iter()
+        .map(|lage| {
+            let lan: Vec<LanGroup> = site
+                .lan
+                .iter()
+                .map(|l| LanGroup {
+                    lan: l,
+                    kommuner: site.kommuner.iter().filter(|k| k.lan_kod == l.kod && k.po == lage).collect(),
+                })
+                .filter(|g| !g.kommuner.is_empty())
+                .collect();
+            StatusGroup { lage, antal: lan.iter().map(|g| g.kommuner.len()).sum(), lan }
+        })
+        .collect()
+}
+
+/// The same page in Swedish and English, for `hreflang` and the language link.
+fn both(sv: &str, en: &str) -> Value {
+    context! { sv => sv, en => en }
+}
+
+#[derive(Serialize)]
+struct DmoGroup<'a> {
+    status: crate::records::DmoStatus,
+    kommuner: Vec<&'a Kommun>,
+}
+
+/// The English pages: the start page, every kommun's answer and contact section, the
+/// kommuner without an ombudsman and the DMO summary. One model, the English words.
+fn english_pages(site: &Site) -> Vec<Output<'_>> {
+    use crate::records::DmoStatus;
+    let mut out = Vec::new();
+    let letters = letter_groups(site);
+    out.push(page("en/index.html".into(), "en/index.html", move || {
+        context! { bokstaver => v(letters), sokvag => "en/", lang => "en", alternativ => both("", "en/") }
+    }));
+    for k in &site.kommuner {
+        let sokvag = format!("en/{}", k.sokvag);
+        out.push(page(format!("{sokvag}index.html"), "en/kommun.html", move || {
+            context! { kommun => v(k), lang => "en", alternativ => both(&k.sokvag, &sokvag), sokvag => sokvag }
+        }));
+    }
+    let groups = status_groups(site);
+    out.push(page("en/saknar-po/index.html".into(), "en/saknar-po.html", move || {
+        context! { grupper => v(groups), sokvag => "en/saknar-po/", lang => "en", alternativ => both("saknar-po/", "en/saknar-po/") }
+    }));
+    let dmo_groups: Vec<DmoGroup> = [DmoStatus::Aktiv, DmoStatus::Regelbunden, DmoStatus::Startar, DmoStatus::Vilande]
+        .into_iter()
+        .map(|status| DmoGroup { status, kommuner: site.kommuner.iter().filter(|k| k.dmo == status).collect() })
+        .filter(|g| !g.kommuner.is_empty())
+        .collect();
+    // The Swedish DMO page is a content page; without it the English one links the start page.
+    let dmo_sv = site.sidor.iter().find(|s| s.mall == crate::records::Mall::Dmo).map(|s| format!("{}/", s.sokvag));
+    out.push(page("en/dmo/index.html".into(), "en/dmo.html", move || {
+        let sv = dmo_sv.unwrap_or_default();
+        context! { dmo_grupper => v(dmo_groups), dmo_sokvag => &sv, sokvag => "en/dmo/", lang => "en", alternativ => both(&sv, "en/dmo/") }
+    }));
+    out
+}
+
 /// A content page, rendered with the template its front matter asks for.
 fn content_page<'a>(site: &'a Site, s: &'a crate::model::Sida, path: String) -> Output<'a> {
     use crate::records::Mall;
@@ -226,7 +282,9 @@ fn content_page<'a>(site: &'a Site, s: &'a crate::model::Sida, path: String) -> 
             "driftsformer.html",
             move || context! { sida => v(s), jamforelse => v(crate::compare::build(site)), sokvag => sokvag },
         ),
-        Mall::Dmo => page(path, "dmo.html", move || context! { sida => v(s), sokvag => sokvag }),
+        Mall::Dmo => page(path, "dmo.html", move || {
+            context! { sida => v(s), alternativ => both(&sokvag, "en/dmo/"), sokvag => sokvag }
+        }),
     }
 }
 

@@ -85,6 +85,8 @@ fn add_globals(env: &mut Environment<'static>, site: &Site) {
     add_map_and_list(env, "lan", Some("lan_lista"), &site.lan, |l| &l.kod);
     env.add_global("nyckeltal", ser(&site.nyckeltal));
     env.add_global("etiketter", ser(crate::labels::all()));
+    env.add_global("texter", ser(crate::labels::texts()));
+    env.add_global("etiketter_en", ser(crate::labels::all_en()));
     add_map_globals(env, site);
     add_counts(env, site);
     let (templates, bas_url) = (site.andringar.clone(), site.bas_url.clone());

@@ -74,9 +74,11 @@ fn inline_code(html: &str) -> Vec<String> {
         if lower.contains("javascript:") {
             found.push(tag.to_string());
         }
-        // Resources the page loads (not links to other pages) must come from this site.
+        // Resources the page loads (not links to other pages: canonical and language
+        // alternates are addresses, never fetched) must come from this site.
+        let names_a_page = lower.contains("rel=\"canonical\"") || lower.contains("rel=\"alternate\"");
         let loads = lower.contains(" src=\"http")
-            || (lower.starts_with("<link") && !lower.contains("rel=\"canonical\"") && lower.contains("href=\"http"));
+            || (lower.starts_with("<link") && !names_a_page && lower.contains("href=\"http"));
         if loads {
             found.push(tag.to_string());
         }

@@ -41,6 +41,11 @@ const PAGES = [
   ["/kallor/", "sources"],
   ["/om/personligt-ombud/", "content page"],
   ["/om/lattlast/", "lättläst"],
+  ["/en/", "English start page"],
+  ["/en/kommun/borlange/", "English kommun page"],
+  ["/en/kommun/alingsas/", "English kommun page with history"],
+  ["/en/saknar-po/", "English list of kommuner without an ombudsman"],
+  ["/en/dmo/", "English DMO summary"],
   ["/underhall/", "maintainers' to-do list"],
   ["/kommun/kumla/", "kommun whose newest sources cannot be ordered"],
   ["/kommun/sotenas/", "kommun that left its organisation"],
@@ -155,6 +160,7 @@ if (!SITE) {
     "/kallor/",
     "/underhall/",
     "/om/lattlast/",
+    "/en/kommun/alingsas/",
     "/sok/?q=borl",
   ];
   describe("reflow at 320 px", { concurrency: 4 }, () => {

@@ -172,6 +172,16 @@ impl Statement<'_> {
 fn evidence(cx: &Context, k: &KommunFile, drafts: &[Draft]) -> Vec<Bevis> {
     let code = k.kod.value.as_str();
     let parse = |d: &crate::records::S<String>| Datum::parse(&d.value).ok();
+    let kommun = k.namn.value.as_str();
+    let statement = |besked, handelse, kalla, organisation, event, anmarkning| Statement {
+        besked,
+        handelse,
+        kommun,
+        kalla,
+        organisation,
+        event,
+        anmarkning,
+    };
     let mut out = Vec::new();
     if let Some(po) = &k.po {
         if let Some(status) = &po.status {
@@ -181,29 +191,13 @@ fn evidence(cx: &Context, k: &KommunFile, drafts: &[Draft]) -> Vec<Bevis> {
             };
             // The file's note explains this statement: it travels with it into history.
             for s in &po.kallor {
-                let st = Statement {
-                    besked,
-                    handelse: Handelse::Uppgift,
-                    kalla: &s.value,
-                    organisation: None,
-                    kommun: &k.namn.value,
-                    event: None,
-                    anmarkning: po.anmarkning.as_ref(),
-                };
+                let st = statement(besked, Handelse::Uppgift, &s.value, None, None, po.anmarkning.as_ref());
                 out.push(st.by_source(cx));
             }
         }
         for u in &po.uppgifter {
             let event = u.datum.as_ref().and_then(parse);
-            let st = Statement {
-                besked: u.status.value,
-                handelse: Handelse::Uppgift,
-                kalla: &u.kalla.value,
-                organisation: None,
-                kommun: &k.namn.value,
-                event,
-                anmarkning: u.anmarkning.as_ref(),
-            };
+            let st = statement(u.status.value, Handelse::Uppgift, &u.kalla.value, None, event, u.anmarkning.as_ref());
             out.push(st.by_source(cx));
         }
     }
@@ -213,53 +207,35 @@ fn evidence(cx: &Context, k: &KommunFile, drafts: &[Draft]) -> Vec<Bevis> {
             if let Some((source, when)) = d.membership_of(code) {
                 // Joining on a known day counts from that day, if that is later.
                 let event = d.joined.get(code).copied();
-                let st = Statement {
-                    besked: Besked::HarPo,
-                    handelse: Handelse::Medlem,
-                    kommun: &k.namn.value,
-                    kalla: source,
-                    organisation,
-                    event,
-                    anmarkning: None,
-                };
+                let st = statement(Besked::HarPo, Handelse::Medlem, source, organisation, event, None);
                 out.push(st.dated(cx, stated(*when, event)));
             }
             if let Some(slut) = &d.file.record.slut {
-                let st = Statement {
-                    besked: Besked::Saknas,
-                    handelse: Handelse::Upphorde,
-                    kommun: &k.namn.value,
-                    kalla: &slut.kalla.value,
+                let st = statement(
+                    Besked::Saknas,
+                    Handelse::Upphorde,
+                    &slut.kalla.value,
                     organisation,
-                    event: parse(&slut.datum),
-                    anmarkning: slut.anmarkning.as_ref(),
-                };
+                    parse(&slut.datum),
+                    slut.anmarkning.as_ref(),
+                );
                 out.push(st.by_source(cx));
             }
         }
         for t in d.file.record.tidigare.iter().filter(|t| t.kommun.value == code) {
             // Being a member from a known day is history from that day.
             if let Some(joined) = t.fran.as_ref().and_then(parse) {
-                let st = Statement {
-                    besked: Besked::HarPo,
-                    handelse: Handelse::Medlem,
-                    kommun: &k.namn.value,
-                    kalla: &t.kalla.value,
-                    organisation,
-                    event: Some(joined),
-                    anmarkning: None,
-                };
+                let st = statement(Besked::HarPo, Handelse::Medlem, &t.kalla.value, organisation, Some(joined), None);
                 out.push(st.dated(cx, When::Dated(joined)));
             }
-            let st = Statement {
-                besked: Besked::Osaker,
-                handelse: Handelse::Lamnade,
-                kommun: &k.namn.value,
-                kalla: &t.kalla.value,
+            let st = statement(
+                Besked::Osaker,
+                Handelse::Lamnade,
+                &t.kalla.value,
                 organisation,
-                event: parse(&t.till),
-                anmarkning: t.anmarkning.as_ref(),
-            };
+                parse(&t.till),
+                t.anmarkning.as_ref(),
+            );
             out.push(st.by_source(cx));
         }
     }

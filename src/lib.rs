@@ -30,6 +30,7 @@ pub mod model;
 pub mod output;
 pub mod parse_errors;
 pub mod plan;
+pub mod population;
 pub mod records;
 pub mod redirects;
 pub mod render;

@@ -52,6 +52,8 @@ struct LanGroup<'a> {
 struct StatusGroup<'a> {
     lage: PoLage,
     antal: usize,
+    /// Inhabitants of those kommuner, when the site has population figures.
+    invanare: Option<String>,
     lan: Vec<LanGroup<'a>>,
 }
 
@@ -76,11 +78,14 @@ pub fn plan<'a>(
         *counts.entry(k.po).or_default() += 1;
     }
     let counts: Vec<(PoLage, usize)> = counts.into_iter().collect();
-    outputs.push(page(
-        "index.html".into(),
-        "index.html",
-        move || context! { bokstaver => v(letters), antal => v(counts), sokvag => "" },
-    ));
+    outputs.push(page("index.html".into(), "index.html", move || {
+        context! {
+            bokstaver => v(letters),
+            antal => v(counts),
+            fordelning => v(crate::population::distribution(&site.kommuner)),
+            sokvag => "",
+        }
+    }));
 
     for k in &site.kommuner {
         outputs.push(page(
@@ -110,6 +115,7 @@ pub fn plan<'a>(
         outputs.push(page(format!("{}index.html", l.sokvag), "lan.html", move || {
             context! {
                 lan => v(l),
+                fordelning => v(crate::population::distribution(kommuner.iter().copied())),
                 lanets_kommuner => v(kommuner),
                 lanets_organisationer => v(organisationer),
                 sokvag => &l.sokvag,
@@ -129,14 +135,36 @@ pub fn plan<'a>(
                 })
                 .filter(|g| !g.kommuner.is_empty())
                 .collect();
-            StatusGroup { lage, antal: lan.iter().map(|g| g.kommuner.len()).sum(), lan }
+            let people: Option<u64> = lan.iter().flat_map(|g| &g.kommuner).map(|k| k.folkmangd).sum();
+            StatusGroup {
+                lage,
+                antal: lan.iter().map(|g| g.kommuner.len()).sum(),
+                invanare: people.filter(|_| site.befolkning.is_some()).map(crate::population::inhabitants),
+                lan,
+            }
         })
         .collect();
-    outputs.push(page(
-        "saknar-po/index.html".into(),
-        "saknar-po.html",
-        move || context! { grupper => v(groups), sokvag => "saknar-po/" },
-    ));
+    outputs.push(page("saknar-po/index.html".into(), "saknar-po.html", move || {
+        context! {
+            grupper => v(groups),
+            fordelning => v(crate::population::distribution(&site.kommuner)),
+            sokvag => "saknar-po/",
+        }
+    }));
+    // The organisations in every order a planner may sort them by, one page each.
+    let rows = std::sync::Arc::new(crate::compare::organisationstabell(site));
+    let orders = crate::compare::sorteringar();
+    for order in &orders {
+        let (rows, orders, order) = (rows.clone(), orders.clone(), order.clone());
+        outputs.push(page(format!("{}index.html", order.sokvag), "verksamheter.html", move || {
+            context! {
+                rader => v(crate::compare::sorted(&rows, &order)),
+                sortering => v(&order),
+                sorteringar => v(&orders),
+                sokvag => order.sokvag.clone(),
+            }
+        }));
+    }
     // The maintainers' to-do list: published, but not in the menu or the sitemap.
     outputs.push(page("underhall/index.html".into(), "underhall.html", move || {
         context! { rapport => v(crate::stale::report(site)), sokvag => "underhall/" }
@@ -221,11 +249,19 @@ fn content_page<'a>(site: &'a Site, s: &'a crate::model::Sida, path: String) -> 
                 move || context! { sida => v(s), kommande => v(upcoming), tidigare => v(past), sokvag => sokvag },
             )
         }
-        Mall::Driftsformer => page(
-            path,
-            "driftsformer.html",
-            move || context! { sida => v(s), jamforelse => v(crate::compare::build(site)), sokvag => sokvag },
-        ),
+        Mall::Driftsformer => page(path, "driftsformer.html", move || {
+            let rows = crate::compare::organisationstabell(site);
+            let orders = crate::compare::sorteringar();
+            context! {
+                sida => v(s),
+                jamforelse => v(crate::compare::build(site)),
+                fordelning => v(crate::population::distribution(&site.kommuner)),
+                rader => v(crate::compare::sorted(&rows, &orders[0])),
+                sortering => v(&orders[0]),
+                sorteringar => v(&orders),
+                sokvag => sokvag,
+            }
+        }),
         Mall::Dmo => page(path, "dmo.html", move || context! { sida => v(s), sokvag => sokvag }),
     }
 }

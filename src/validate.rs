@@ -173,8 +173,12 @@ impl<'a> Checker<'a> {
                     Some("each kommun appears once; regenerate the file with python3 tools/befolkning.py".into());
             }
             if k.folkmangd.value < 1 {
-                self.error(f, &k.folkmangd, format!("folkmangd must be a positive whole number, not {}", k.folkmangd.value))
-                    .hint = Some("write the number of inhabitants SCB gives for the kommun".into());
+                self.error(
+                    f,
+                    &k.folkmangd,
+                    format!("folkmangd must be a positive whole number, not {}", k.folkmangd.value),
+                )
+                .hint = Some("write the number of inhabitants SCB gives for the kommun".into());
             }
         }
         if self.register_known && loaded.register.is_some() {

@@ -195,7 +195,14 @@ pub fn plan<'a>(
         Ok(files) => {
             let docs = crate::export::docs_for(&files);
             outputs.push(page("data/index.html".into(), "data.html", move || {
-                context! { filer => v(docs), sokvag => "data/" }
+                let licens = site.oppna_data.licens.map(crate::datapackage::licence);
+                context! {
+                    filer => v(docs),
+                    licens => v(licens.map(|(id, url, namn)| context! { id => id, url => url, namn => namn })),
+                    version => crate::datapackage::version(site),
+                    andrad => crate::datapackage::last_modified(site).map(|d| d.in_words()),
+                    sokvag => "data/",
+                }
             }));
             outputs.extend(files.into_iter().map(|(path, bytes)| Output { path, content: Content::Bytes(bytes) }));
         }

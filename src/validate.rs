@@ -99,6 +99,22 @@ impl<'a> Checker<'a> {
         if let Some(u) = &site.record.utgivare {
             self.not_empty(f, &u.namn, "namn");
         }
+        // What Sveriges dataportal needs and only the publisher can say: never guessed.
+        if site.record.utgivare.as_ref().is_none_or(|u| u.typ.is_none()) {
+            self.diags.push(
+                Diagnostic::warning(f, "no utgivare with namn and typ: data/katalog.jsonld lacks the publisher's type, which DCAT-AP-SE requires")
+                    .hint("add utgivare: { namn: \"…\", typ: …, epost: \"…\" } as the publisher states them (see data/README.md)"),
+            );
+        }
+        if site.record.licens.is_none() {
+            self.diags.push(
+                Diagnostic::warning(
+                    f,
+                    "no licens: the open data name no licence, and DCAT-AP-SE requires one for the catalogue",
+                )
+                .hint("add licens: cc0-1.0 or licens: cc-by-4.0 once the publisher has chosen"),
+            );
+        }
         let years = &site.record.aldersgrans_ar;
         if !(1..=50).contains(&years.value) {
             self.error(f, years, "aldersgrans_ar must be between 1 and 50 years");

@@ -358,6 +358,8 @@ pub struct Kalla {
     pub url: Option<String>,
     /// For a web page: when it was read, in words.
     pub sedd: Option<String>,
+    /// The same as YYYY[-MM[-DD]].
+    pub sedd_iso: Option<String>,
     pub beskrivning: String,
     pub inaktuell: bool,
 }

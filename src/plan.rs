@@ -151,9 +151,10 @@ pub fn plan<'a>(
             sokvag => "saknar-po/",
         }
     }));
-    // The organisations in every order a planner may sort them by, one page each.
+    // The organisations in every order a planner may sort them by, one page each: a
+    // table per inhabitant, so only when the site has population figures.
     let rows = std::sync::Arc::new(crate::compare::organisationstabell(site));
-    let orders = crate::compare::sorteringar();
+    let orders = if site.befolkning.is_some() { crate::compare::sorteringar() } else { Vec::new() };
     for order in &orders {
         let (rows, orders, order) = (rows.clone(), orders.clone(), order.clone());
         outputs.push(page(format!("{}index.html", order.sokvag), "verksamheter.html", move || {

@@ -24,7 +24,7 @@ use serde::Serialize;
 
 use crate::labels;
 use crate::model::{Kommun, Organisation, Site, Uppgift};
-use crate::records::Ungefar;
+use crate::records::{Driftsform, Ungefar};
 
 /// Where the files are published, relative to the output folder.
 pub const KOMMUNER_CSV: &str = "data/kommuner.csv";
@@ -74,7 +74,7 @@ const fn f(namn: &'static str, betydelse: &'static str, exempel: &'static str) -
 }
 
 /// The columns of kommuner.csv, in file order.
-const KOMMUNER_CSV_FIELDS: [FieldDoc; 15] = [
+pub const KOMMUNER_CSV_FIELDS: [FieldDoc; 18] = [
     f(
         "kod",
         "Kommunkod enligt SCB, fyra siffror. Läs den som text, så att en inledande nolla inte försvinner.",
@@ -104,8 +104,9 @@ const KOMMUNER_CSV_FIELDS: [FieldDoc; 15] = [
     ),
     f(
         "driftsform",
-        "Varje verksamhets driftsform i samma ordning, åtskilda med semikolon: egen-regi, samverkan, \
-         kommunalforbund eller entreprenad.",
+        "Driftsformerna för verksamheterna som täcker kommunen, var och en en gång och alltid i ordningen \
+         egen-regi, samverkan, kommunalforbund, entreprenad, åtskilda med semikolon. Vilken verksamhet som har \
+         vilken driftsform står i organisationer.json.",
         "samverkan",
     ),
     f(
@@ -129,18 +130,33 @@ const KOMMUNER_CSV_FIELDS: [FieldDoc; 15] = [
     ),
     f(
         "nyaste_uppgift",
-        "Datum för den nyaste uppgiften om personligt ombud, som svaret bygger på: ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD. För en odaterad källa det tidigaste datum den kan vara från. Tomt när inget datum är känt.",
-        "2023",
+        "Datum för den nyaste uppgiften om personligt ombud, som svaret bygger på, alltid som ÅÅÅÅ-MM-DD: den \
+         första dagen i den period källan anger. Hur exakt datumet är står i nyaste_uppgift_precision. För en \
+         odaterad källa det tidigaste datum den kan vara från. Tomt när inget datum är känt.",
+        "2023-01-01",
+    ),
+    f(
+        "nyaste_uppgift_precision",
+        "Hur exakt nyaste_uppgift är: dag (källan anger dagen), manad (bara månaden; datumet är månadens första \
+         dag) eller ar (bara året; datumet är den 1 januari). Tomt när nyaste_uppgift är tomt.",
+        "ar",
     ),
     f(
         "inaktuell",
         "ja när även den nyaste uppgiften är så gammal att katalogen märker den som möjligen inaktuell, annars nej.",
         "nej",
     ),
+    f(
+        "folkmangd",
+        "Antal invånare (folkbokförda) i kommunen enligt SCB, den dag folkmangd_ar anger: den 31 december det \
+         året. Tomt om webbplatsen saknar befolkningssiffror.",
+        "50323",
+    ),
+    f("folkmangd_ar", "Året folkmängden gäller (den 31 december), till exempel 2024.", "2024"),
 ];
 
 /// The keys of each organisation in organisationer.json, in file order.
-const ORGANISATION_FIELDS: [FieldDoc; 17] = [
+const ORGANISATION_FIELDS: [FieldDoc; 19] = [
     f("id", "Verksamhetens id, samma som i adressen /po/id/.", "sodra-dalarna"),
     f("namn", "Verksamhetens namn.", "Personligt Ombud Södra Dalarna"),
     f("url", "Adressen till verksamhetens sida i katalogen.", "https://exempel.se/po/sodra-dalarna/"),
@@ -170,6 +186,14 @@ const ORGANISATION_FIELDS: [FieldDoc; 17] = [
         "[\"po-sodra-dalarna-2023\"]",
     ),
     f("uppdaterad", "Datum för den nyaste uppgiften om verksamheten: ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD.", "2023"),
+    f(
+        "folkmangd_medlemmar",
+        "Antal invånare i de nuvarande medlemskommunerna tillsammans enligt SCB (se folkmangd_ar), eller null \
+         när verksamheten saknar nuvarande medlemmar eller webbplatsen saknar befolkningssiffror. Talen för \
+         ombud och årsarbetare kan vara från ett annat år; dela inte det ena med det andra utan att ange båda åren.",
+        "73842",
+    ),
+    f("folkmangd_ar", "Året folkmängden gäller (den 31 december), eller null.", "2024"),
 ];
 
 const TAL_FIELDS: [FieldDoc; 4] = [
@@ -219,7 +243,7 @@ fn statistik_fields() -> Vec<FieldDoc> {
 }
 
 /// The properties of each feature in kommuner.geojson, in file order.
-const GEOJSON_FIELDS: [FieldDoc; 8] = [
+const GEOJSON_FIELDS: [FieldDoc; 10] = [
     f("kod", "Kommunkod enligt SCB, fyra siffror.", "0114"),
     f("namn", "Kommunens namn.", "Upplands Väsby"),
     f("lan", "Länets namn.", "Stockholms län"),
@@ -230,7 +254,8 @@ const GEOJSON_FIELDS: [FieldDoc; 8] = [
     ),
     f(
         "driftsform",
-        "Driftsformen för varje verksamhet som täcker kommunen, åtskilda med semikolon. Tom text om ingen.",
+        "Driftsformerna för verksamheterna som täcker kommunen, var och en en gång i ordningen egen-regi, \
+         samverkan, kommunalforbund, entreprenad, åtskilda med semikolon. Tom text om ingen.",
         "samverkan",
     ),
     f(
@@ -240,6 +265,8 @@ const GEOJSON_FIELDS: [FieldDoc; 8] = [
     ),
     f("dmo_status", "Delaktighetsmodellen: aktiv, regelbunden, vilande, startar eller okand.", "okand"),
     f("url", "Adressen till kommunens sida i katalogen.", "https://exempel.se/kommun/upplands-vasby/"),
+    f("folkmangd", "Antal invånare i kommunen enligt SCB den 31 december folkmangd_ar, som tal, eller null.", "50323"),
+    f("folkmangd_ar", "Året folkmängden gäller, som tal, eller null.", "2024"),
 ];
 
 /// The documentation of every exported file, for the page /data/ (`filer` in data.html).
@@ -315,6 +342,12 @@ pub fn exports(site: &Site, root: &Path) -> Result<Vec<(String, Vec<u8>)>, Strin
     if geo.exists() {
         files.push((KOMMUNER_GEOJSON.to_string(), kommuner_geojson(site, &geo)?));
     }
+    // The descriptions of the files above, for machines: after them, since they give
+    // each file's size and checksum.
+    let package = crate::datapackage::datapackage(site, &files)?;
+    let catalogue = crate::dcat::catalogue(site, &files)?;
+    files.push((crate::datapackage::DATAPACKAGE_JSON.to_string(), package));
+    files.push((crate::dcat::KATALOG_JSONLD.to_string(), catalogue));
     Ok(files)
 }
 
@@ -352,6 +385,26 @@ fn kommun_url(site: &Site, k: &Kommun) -> String {
     format!("{}/{}", site.bas_url, k.sokvag)
 }
 
+/// The order combined driftsformer are written in, whatever the organisations' order.
+pub const DRIFTSFORMER: [Driftsform; 4] =
+    [Driftsform::EgenRegi, Driftsform::Samverkan, Driftsform::Kommunalforbund, Driftsform::Entreprenad];
+
+/// A date as the first day it can mean (YYYY-MM-DD) and how exact it is: `dag`, `manad`
+/// or `ar`. Empty cells for no date.
+pub fn date_and_precision(date: Option<&str>) -> (String, &'static str) {
+    match date.and_then(|d| crate::datum::Datum::parse(d).ok()) {
+        None => (String::new(), ""),
+        Some(d) => {
+            let precision = match (d.month, d.day) {
+                (Some(_), Some(_)) => "dag",
+                (Some(_), None) => "manad",
+                _ => "ar",
+            };
+            (d.first_day().to_string(), precision)
+        }
+    }
+}
+
 /// The cells shared by the CSV and the GeoJSON: organisations, names, driftsformer and
 /// utförare, each joined.
 struct Coverage {
@@ -372,7 +425,12 @@ fn coverage(orgs_by_id: &OrgsById<'_>, k: &Kommun) -> Coverage {
     Coverage {
         ids: orgs.iter().map(|o| o.id.as_str()).collect::<Vec<_>>().join(";"),
         names: orgs.iter().map(|o| o.namn.as_str()).collect::<Vec<_>>().join("; "),
-        driftsformer: orgs.iter().map(|o| key(o.driftsform)).collect::<Vec<_>>().join(";"),
+        driftsformer: DRIFTSFORMER
+            .iter()
+            .filter(|d| orgs.iter().any(|o| o.driftsform == **d))
+            .map(|d| key(*d))
+            .collect::<Vec<_>>()
+            .join(";"),
         utforare: utforare.join(";"),
     }
 }
@@ -384,7 +442,9 @@ fn kommuner_csv(site: &Site) -> Result<Vec<u8>, String> {
     let orgs = orgs_by_id(site);
     for k in kommuner_by_code(site) {
         let c = coverage(&orgs, k);
-        let row: [(&str, String); 15] = [
+        let (nyaste, precision) = date_and_precision(k.nyaste_datum.as_deref());
+        let year = site.befolkning.as_ref().filter(|_| k.folkmangd.is_some()).map(|b| b.ar.to_string());
+        let row: [(&str, String); 18] = [
             ("kod", k.kod.clone()),
             ("namn", k.namn.clone()),
             ("lan_kod", k.lan_kod.clone()),
@@ -398,8 +458,11 @@ fn kommuner_csv(site: &Site) -> Result<Vec<u8>, String> {
             ("dmo_status", key(k.dmo)),
             ("dmo_status_text", labels::dmo_status(k.dmo).to_string()),
             ("kallor", k.kallor.join(";")),
-            ("nyaste_uppgift", k.nyaste_datum.clone().unwrap_or_default()),
+            ("nyaste_uppgift", nyaste),
+            ("nyaste_uppgift_precision", precision.to_string()),
             ("inaktuell", if k.inaktuell { "ja" } else { "nej" }.to_string()),
+            ("folkmangd", k.folkmangd.map(|n| n.to_string()).unwrap_or_default()),
+            ("folkmangd_ar", year.unwrap_or_default()),
         ];
         if !row.iter().map(|(name, _)| *name).eq(header.iter().copied()) {
             return Err(format!("{KOMMUNER_CSV}: the columns differ from the documented fields"));
@@ -438,6 +501,8 @@ struct OrganisationOut<'a> {
     statistik: Vec<StatistikOut<'a>>,
     kallor: &'a [String],
     uppdaterad: &'a str,
+    folkmangd_medlemmar: Option<u64>,
+    folkmangd_ar: Option<i16>,
 }
 
 #[derive(Serialize)]
@@ -573,6 +638,8 @@ fn organisationer_json(site: &Site) -> Result<Vec<u8>, String> {
             statistik,
             kallor: &o.kallor,
             uppdaterad: o.nyaste_datum.as_deref().unwrap_or(""),
+            folkmangd_medlemmar: o.folkmangd,
+            folkmangd_ar: site.befolkning.as_ref().filter(|_| o.folkmangd.is_some()).map(|b| b.ar),
         });
     }
     let json = serde_json::to_string_pretty(&out).map_err(|e| format!("{ORGANISATIONER_JSON}: {e}"))?;
@@ -624,6 +691,8 @@ struct GeoProperties<'a> {
     organisationer: String,
     dmo_status: String,
     url: String,
+    folkmangd: Option<u64>,
+    folkmangd_ar: Option<i16>,
 }
 
 fn kommuner_geojson(site: &Site, path: &Path) -> Result<Vec<u8>, String> {
@@ -658,6 +727,8 @@ fn kommuner_geojson(site: &Site, path: &Path) -> Result<Vec<u8>, String> {
                 organisationer: c.ids,
                 dmo_status: key(k.dmo),
                 url: kommun_url(site, k),
+                folkmangd: k.folkmangd,
+                folkmangd_ar: site.befolkning.as_ref().filter(|_| k.folkmangd.is_some()).map(|b| b.ar),
             },
             geometry,
         };
@@ -700,6 +771,8 @@ mod tests {
             organisationer: String::new(),
             dmo_status: String::new(),
             url: String::new(),
+            folkmangd: None,
+            folkmangd_ar: None,
         })
         .unwrap_or_default();
         let mut at = 0;

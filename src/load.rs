@@ -36,6 +36,8 @@ pub struct Loaded {
     pub site: Option<Sourced<SiteFile>>,
     pub register: Option<Sourced<RegisterFile>>,
     pub lan: Option<Sourced<LanFile>>,
+    /// Population per kommun, when the site has data/befolkning.yaml.
+    pub befolkning: Option<Sourced<BefolkningFile>>,
     pub kallor: Option<Sourced<KallorFile>>,
     pub konflikter: Option<Sourced<KonflikterFile>>,
     pub nyckeltal: Option<Sourced<NyckeltalFile>>,
@@ -69,6 +71,7 @@ pub fn load(root: &Path) -> (Loaded, Diagnostics) {
     loaded.site = load_single(root, "data/site.yaml", &mut diags);
     loaded.register = load_single(root, "data/register.yaml", &mut diags);
     loaded.lan = load_single(root, "data/lan.yaml", &mut diags);
+    loaded.befolkning = load_optional(root, "data/befolkning.yaml", &mut diags);
     loaded.kallor = load_single(root, "data/kallor.yaml", &mut diags);
     loaded.konflikter = load_optional(root, "data/konflikter.yaml", &mut diags);
     loaded.nyckeltal = load_optional(root, "data/nyckeltal.yaml", &mut diags);
@@ -307,8 +310,15 @@ fn page_url_path(content_dir: &Path, path: &Path) -> Result<String, String> {
 }
 
 fn warn_about_stray_files(root: &Path, diags: &mut Diagnostics) {
-    const KNOWN: [&str; 6] =
-        ["site.yaml", "register.yaml", "lan.yaml", "kallor.yaml", "konflikter.yaml", "nyckeltal.yaml"];
+    const KNOWN: [&str; 7] = [
+        "site.yaml",
+        "register.yaml",
+        "lan.yaml",
+        "befolkning.yaml",
+        "kallor.yaml",
+        "konflikter.yaml",
+        "nyckeltal.yaml",
+    ];
     let Ok(entries) = fs::read_dir(root.join("data")) else {
         return;
     };

@@ -52,6 +52,8 @@ struct LanGroup<'a> {
 struct StatusGroup<'a> {
     lage: PoLage,
     antal: usize,
+    /// Inhabitants of those kommuner, when the site has population figures.
+    invanare: Option<String>,
     lan: Vec<LanGroup<'a>>,
 }
 
@@ -69,11 +71,15 @@ pub fn plan<'a>(
         *counts.entry(k.po).or_default() += 1;
     }
     let counts: Vec<(PoLage, usize)> = counts.into_iter().collect();
-    outputs.push(page(
-        "index.html".into(),
-        "index.html",
-        move || context! { bokstaver => v(letters), antal => v(counts), sokvag => "", alternativ => both("", "en/") },
-    ));
+    outputs.push(page("index.html".into(), "index.html", move || {
+        context! {
+            bokstaver => v(letters),
+            antal => v(counts),
+            fordelning => v(crate::population::distribution(&site.kommuner)),
+            sokvag => "",
+            alternativ => both("", "en/"),
+        }
+    }));
 
     for k in &site.kommuner {
         outputs.push(page(
@@ -103,6 +109,7 @@ pub fn plan<'a>(
         outputs.push(page(format!("{}index.html", l.sokvag), "lan.html", move || {
             context! {
                 lan => v(l),
+                fordelning => v(crate::population::distribution(kommuner.iter().copied())),
                 lanets_kommuner => v(kommuner),
                 lanets_organisationer => v(organisationer),
                 sokvag => &l.sokvag,
@@ -111,12 +118,30 @@ pub fn plan<'a>(
     }
 
     let groups = status_groups(site);
-    outputs.push(page(
-        "saknar-po/index.html".into(),
-        "saknar-po.html",
-        move || context! { grupper => v(groups), sokvag => "saknar-po/", alternativ => both("saknar-po/", "en/saknar-po/") },
-    ));
+    outputs.push(page("saknar-po/index.html".into(), "saknar-po.html", move || {
+        context! {
+            grupper => v(groups),
+            fordelning => v(crate::population::distribution(&site.kommuner)),
+            sokvag => "saknar-po/",
+            alternativ => both("saknar-po/", "en/saknar-po/"),
+        }
+    }));
     outputs.extend(english_pages(site));
+    // The organisations in every order a planner may sort them by, one page each: a
+    // table per inhabitant, so only when the site has population figures.
+    let rows = std::sync::Arc::new(crate::compare::organisationstabell(site));
+    let orders = if site.befolkning.is_some() { crate::compare::sorteringar() } else { Vec::new() };
+    for order in &orders {
+        let (rows, orders, order) = (rows.clone(), orders.clone(), order.clone());
+        outputs.push(page(format!("{}index.html", order.sokvag), "verksamheter.html", move || {
+            context! {
+                rader => v(crate::compare::sorted(&rows, &order)),
+                sortering => v(&order),
+                sorteringar => v(&orders),
+                sokvag => order.sokvag.clone(),
+            }
+        }));
+    }
     // The maintainers' to-do list: published, but not in the menu or the sitemap.
     outputs.push(page("underhall/index.html".into(), "underhall.html", move || {
         context! { rapport => v(crate::stale::report(site)), sokvag => "underhall/" }
@@ -147,7 +172,14 @@ pub fn plan<'a>(
         Ok(files) => {
             let docs = crate::export::docs_for(&files);
             outputs.push(page("data/index.html".into(), "data.html", move || {
-                context! { filer => v(docs), sokvag => "data/" }
+                let licens = site.oppna_data.licens.map(crate::datapackage::licence);
+                context! {
+                    filer => v(docs),
+                    licens => v(licens.map(|(id, url, namn)| context! { id => id, url => url, namn => namn })),
+                    version => crate::datapackage::version(site),
+                    andrad => crate::datapackage::last_modified(site).map(|d| d.in_words()),
+                    sokvag => "data/",
+                }
             }));
             outputs.extend(files.into_iter().map(|(path, bytes)| Output { path, content: Content::Bytes(bytes) }));
         }
@@ -206,7 +238,13 @@ fn status_groups(site: &Site) -> Vec<StatusGroup<'_>> {
                 })
                 .filter(|g| !g.kommuner.is_empty())
                 .collect();
-            StatusGroup { lage, antal: lan.iter().map(|g| g.kommuner.len()).sum(), lan }
+            let people: Option<u64> = lan.iter().flat_map(|g| &g.kommuner).map(|k| k.folkmangd).sum();
+            StatusGroup {
+                lage,
+                antal: lan.iter().map(|g| g.kommuner.len()).sum(),
+                invanare: people.filter(|_| site.befolkning.is_some()).map(crate::population::inhabitants),
+                lan,
+            }
         })
         .collect()
 }
@@ -277,11 +315,19 @@ fn content_page<'a>(site: &'a Site, s: &'a crate::model::Sida, path: String) -> 
                 move || context! { sida => v(s), kommande => v(upcoming), tidigare => v(past), sokvag => sokvag },
             )
         }
-        Mall::Driftsformer => page(
-            path,
-            "driftsformer.html",
-            move || context! { sida => v(s), jamforelse => v(crate::compare::build(site)), sokvag => sokvag },
-        ),
+        Mall::Driftsformer => page(path, "driftsformer.html", move || {
+            let rows = crate::compare::organisationstabell(site);
+            let orders = crate::compare::sorteringar();
+            context! {
+                sida => v(s),
+                jamforelse => v(crate::compare::build(site)),
+                fordelning => v(crate::population::distribution(&site.kommuner)),
+                rader => v(crate::compare::sorted(&rows, &orders[0])),
+                sortering => v(&orders[0]),
+                sorteringar => v(&orders),
+                sokvag => sokvag,
+            }
+        }),
         Mall::Dmo => page(path, "dmo.html", move || {
             context! { sida => v(s), alternativ => both(&sokvag, "en/dmo/"), sokvag => sokvag }
         }),

@@ -84,6 +84,7 @@ fn add_globals(env: &mut Environment<'static>, site: &Site) {
     add_map_and_list(env, "konflikter", None, &site.konflikter, |k| &k.id);
     add_map_and_list(env, "lan", Some("lan_lista"), &site.lan, |l| &l.kod);
     env.add_global("nyckeltal", ser(&site.nyckeltal));
+    env.add_global("befolkning", ser(&site.befolkning));
     env.add_global("etiketter", ser(crate::labels::all()));
     env.add_global("texter", ser(crate::labels::texts()));
     env.add_global("etiketter_en", ser(crate::labels::all_en()));
@@ -146,7 +147,14 @@ fn site_summary(site: &Site) -> BTreeMap<&'static str, Value> {
         .sidor
         .iter()
         .filter(|s| !har_listsida(&s.sokvag))
-        .map(|s| minijinja::context! { titel => s.titel.clone(), sokvag => s.sokvag.clone(), beskrivning => s.beskrivning.clone() })
+        .map(|s| {
+            minijinja::context! {
+                titel => s.titel.clone(),
+                sokvag => s.sokvag.clone(),
+                beskrivning => s.beskrivning.clone(),
+                mall => ser(s.mall),
+            }
+        })
         .collect();
     BTreeMap::from([
         ("titel", Value::from(site.titel.clone())),

@@ -15,6 +15,7 @@ pub fn all() -> Vec<(&'static str, Schema)> {
         one::<SiteFile>("site"),
         one::<RegisterFile>("register"),
         one::<LanFile>("lan"),
+        one::<BefolkningFile>("befolkning"),
         one::<KallorFile>("kallor"),
         one::<KommunFile>("kommun"),
         one::<PoFile>("po"),

@@ -16,6 +16,7 @@ pub fn validate(loaded: &Loaded) -> Diagnostics {
     let mut c = Checker::new(loaded);
     c.site();
     c.register_and_lan();
+    c.befolkning();
     c.kallor();
     c.kommuner();
     c.utforare();
@@ -89,6 +90,31 @@ impl<'a> Checker<'a> {
                 self.error(f, t, m);
             }
         }
+        if let Some(e) = site.record.utgivare.as_ref().and_then(|u| u.epost.as_ref())
+            && !email_address::EmailAddress::is_valid(&e.value)
+        {
+            self.error(f, e, format!("\"{}\" is not an e-mail address", e.value)).hint =
+                Some("write it as namn@exempel.se".into());
+        }
+        if let Some(u) = &site.record.utgivare {
+            self.not_empty(f, &u.namn, "namn");
+        }
+        // What Sveriges dataportal needs and only the publisher can say: never guessed.
+        if site.record.utgivare.as_ref().is_none_or(|u| u.typ.is_none()) {
+            self.diags.push(
+                Diagnostic::warning(f, "no utgivare with namn and typ: data/katalog.jsonld lacks the publisher's type, which DCAT-AP-SE requires")
+                    .hint("add utgivare: { namn: \"…\", typ: …, epost: \"…\" } as the publisher states them (see data/README.md)"),
+            );
+        }
+        if site.record.licens.is_none() {
+            self.diags.push(
+                Diagnostic::warning(
+                    f,
+                    "no licens: the open data name no licence, and DCAT-AP-SE requires one for the catalogue",
+                )
+                .hint("add licens: cc0-1.0 or licens: cc-by-4.0 once the publisher has chosen"),
+            );
+        }
         let years = &site.record.aldersgrans_ar;
         if !(1..=50).contains(&years.value) {
             self.error(f, years, "aldersgrans_ar must be between 1 and 50 years");
@@ -127,6 +153,62 @@ impl<'a> Checker<'a> {
             }
             if !seen.insert(code) {
                 self.error(&register.path, &k.kod, format!("kommun code \"{code}\" appears twice"));
+            }
+        }
+    }
+
+    /// The population file, like the register: every kommun of the register exactly once,
+    /// no other codes, each a positive whole number, from a source, on a real day.
+    fn befolkning(&mut self) {
+        let loaded = self.loaded;
+        let Some(file) = &loaded.befolkning else {
+            return;
+        };
+        let (f, b) = (&file.path, &file.record);
+        self.source_ref(f, &b.kalla);
+        match Datum::parse(&b.datum.value) {
+            Err(m) => {
+                self.error(f, &b.datum, m);
+            }
+            Ok(d) if d.day.is_none() => {
+                self.error(f, &b.datum, format!("datum must be a full day, not \"{}\"", b.datum.value)).hint =
+                    Some("write the day the figures are counted on, e.g. \"2024-12-31\"".into());
+            }
+            Ok(_) => {}
+        }
+        let mut seen: BTreeMap<&str, &S<String>> = BTreeMap::new();
+        for k in &b.kommuner {
+            let code = k.kod.value.as_str();
+            if self.register_known && !self.register.contains_key(code) {
+                let hint = self.code_hint(code);
+                self.error(f, &k.kod, format!("kommun code \"{code}\" is not in the register")).hint = hint;
+            }
+            if let Some(first) = seen.insert(code, &k.kod) {
+                let line = first.line;
+                self.error(f, &k.kod, format!("kommun {code} has a population already (line {line})")).hint =
+                    Some("each kommun appears once; regenerate the file with python3 tools/befolkning.py".into());
+            }
+            if k.folkmangd.value < 1 {
+                self.error(
+                    f,
+                    &k.folkmangd,
+                    format!("folkmangd must be a positive whole number, not {}", k.folkmangd.value),
+                )
+                .hint = Some("write the number of inhabitants SCB gives for the kommun".into());
+            }
+        }
+        if self.register_known && loaded.register.is_some() {
+            let missing: Vec<(String, String)> = self
+                .register
+                .iter()
+                .filter(|(code, _)| !seen.contains_key(*code))
+                .map(|(c, n)| (c.to_string(), n.to_string()))
+                .collect();
+            for (code, name) in missing {
+                self.diags.push(
+                    Diagnostic::error(f, format!("kommun {code} {name} has no population"))
+                        .hint("add it with its folkmangd, or regenerate the file with python3 tools/befolkning.py"),
+                );
             }
         }
     }

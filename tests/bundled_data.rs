@@ -117,7 +117,7 @@ fn the_2012_lacking_list_stays_visible_as_answer_or_history() {
     }
     assert!(total > 290);
     let saknar = page("saknar-po");
-    assert!(saknar.contains(&format!("Saknar personligt ombud enligt källan ({nej} kommuner)")), "{nej}: {saknar}");
+    assert!(saknar.contains(&format!("Saknar personligt ombud enligt källan ({nej} kommuner, ")), "{nej}: {saknar}");
     for name in LACKING_2012 {
         let slug = katalog::slug::slugify(name);
         let text = page(&format!("kommun/{slug}"));
@@ -200,4 +200,80 @@ fn lattlast_page_has_short_lines_and_every_kommun_page_links_it() {
     for slug in ["borlange", "bjuv", "dorotea"] {
         assert!(read(&site().join("kommun").join(slug).join("index.html")).contains(r#"<a href="/om/lattlast/">"#));
     }
+}
+
+/// SCB's population of Sweden on 31 December 2024, as its publication and
+/// ../shared/sources/befolkning-2024/README.md give it.
+const SWEDEN_2024: u64 = 10_587_710;
+
+#[test]
+fn the_population_adds_up_to_scbs_total_and_the_start_page_divides_all_of_it() {
+    let csv = read(&site().join("data/kommuner.csv"));
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let header = reader.headers().expect("header").clone();
+    let column = |name: &str| header.iter().position(|h| h == name).expect(name);
+    let (lage, people) = (column("po_lage"), column("folkmangd"));
+    let mut per: std::collections::BTreeMap<String, (usize, u64)> = Default::default();
+    for row in reader.records() {
+        let row = row.expect("row");
+        let entry = per.entry(row[lage].to_string()).or_default();
+        entry.0 += 1;
+        entry.1 += row[people].parse::<u64>().expect("every kommun has a population");
+    }
+    let total: u64 = per.values().map(|(_, p)| p).sum();
+    assert_eq!(total, SWEDEN_2024, "the kommun figures add up to SCB's figure for Sweden");
+    let start = page("");
+    let spaced = |n: u64| katalog::population::inhabitants(n).replace('\u{a0}', " ");
+    for (key, label) in [
+        ("har-po", "Har personligt ombud"),
+        ("saknas", "Saknar personligt ombud enligt källan"),
+        ("osaker", "Osäkert om det finns personligt ombud"),
+        ("okand", "Uppgift saknas"),
+        ("motstridig", "Källorna säger olika"),
+    ] {
+        let (kommuner, invanare) = per.get(key).copied().unwrap_or_default();
+        let share = katalog::population::percent(invanare, total);
+        let row = format!("{label} {kommuner} {} {share} %", spaced(invanare));
+        assert!(start.contains(&row), "{row} missing from the start page");
+    }
+    assert!(start.contains(&format!("Alla kommuner 290 {} 100,0 %", spaced(SWEDEN_2024))), "{start}");
+}
+
+#[test]
+fn the_population_file_is_what_tools_befolkning_py_writes() {
+    // The committed file, turned back into SCB's CSV, gives the same file again.
+    let committed = read(&repo().join("data/befolkning.yaml"));
+    let register: katalog::records::RegisterFile =
+        katalog::load::parse_yaml(&read(&repo().join("data/register.yaml")), 0).expect("register");
+    let file: katalog::records::BefolkningFile = katalog::load::parse_yaml(&committed, 0).expect("befolkning");
+    let year = &file.datum.value[..4];
+    let mut csv = String::from("kod,kommun,folkmangd,ar\n");
+    for k in &file.kommuner {
+        let name = &register.kommuner.iter().find(|r| r.kod.value == k.kod.value).expect("in the register").namn;
+        csv.push_str(&format!("{},{name},{},{year}\n", k.kod.value, k.folkmangd.value));
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::create_dir_all(dir.path().join("data")).expect("data");
+    std::fs::copy(repo().join("data/register.yaml"), dir.path().join("data/register.yaml")).expect("register");
+    let run = |csv_text: &str| {
+        let input = dir.path().join("in.csv");
+        std::fs::write(&input, csv_text).expect("csv");
+        std::process::Command::new(repo().join(".venv-tools/bin/python"))
+            .arg(repo().join("tools/befolkning.py"))
+            .args([path_str(&input), "--kalla", &file.kalla.value, "--root", path_str(dir.path())])
+            .output()
+            .expect("run tools/befolkning.py (bash scripts/tools-venv installs the Python it uses)")
+    };
+    let output = run(&csv);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(read(&dir.path().join("data/befolkning.yaml")), committed);
+    // A kommun twice and a figure that is not a number: nothing is written.
+    std::fs::remove_file(dir.path().join("data/befolkning.yaml")).expect("remove");
+    let broken = csv.replacen("\n0115,Vallentuna,", "\n0114,Vallentuna,", 1).replacen(",50323,", ",ca 50000,", 1);
+    let output = run(&broken);
+    assert!(!output.status.success());
+    let err = stderr(&output);
+    assert!(err.contains("kommun 0114 appears twice") && err.contains("is not a positive whole number"), "{err}");
+    assert!(err.contains("kommun 0115 Vallentuna is missing"), "{err}");
+    assert!(!dir.path().join("data/befolkning.yaml").exists(), "nothing written");
 }

@@ -111,7 +111,11 @@ fn newer_evidence_gives_the_answer_and_older_becomes_history() {
     );
     assert!(!text.contains("Källorna säger olika"), "{text}");
     // The lists follow the answer: Vallentuna is no longer among those lacking PO.
-    assert!(saknar_list(&out).contains("Saknar personligt ombud enligt källan (0 kommuner)"), "{}", saknar_list(&out));
+    assert!(
+        saknar_list(&out).contains("Saknar personligt ombud enligt källan (0 kommuner, 0 invånare)"),
+        "{}",
+        saknar_list(&out)
+    );
 }
 
 #[test]
@@ -236,7 +240,8 @@ fn an_organisation_that_ended_leaves_its_kommuner_without_po() {
     assert!(org.contains("inga nuvarande medlemskommuner"), "{org}");
     let saknar = saknar_list(&out);
     assert!(
-        saknar.contains("(3 kommuner)")
+        // Vallentuna 35 119, Avesta 22 417 and Borlänge 51 425 in the fixture's population.
+        saknar.contains("(3 kommuner, 108 961 invånare)")
             && saknar.contains("Dalarnas län Avesta (15 juni 2024) Borlänge (15 juni 2024)"),
         "{saknar}"
     );

@@ -42,7 +42,7 @@ fn keys(v: &Value) -> BTreeSet<&str> {
     v.as_object().map(|o| o.keys().map(String::as_str).collect()).unwrap_or_default()
 }
 
-const HEADER: [&str; 15] = [
+const HEADER: [&str; 18] = [
     "kod",
     "namn",
     "lan_kod",
@@ -57,7 +57,10 @@ const HEADER: [&str; 15] = [
     "dmo_status_text",
     "kallor",
     "nyaste_uppgift",
+    "nyaste_uppgift_precision",
     "inaktuell",
+    "folkmangd",
+    "folkmangd_ar",
 ];
 
 #[test]
@@ -179,14 +182,21 @@ fn csv_has_the_documented_columns_and_one_row_per_kommun_in_code_order() {
         ],
     ];
     assert_eq!(rows.len(), expected.len(), "one row per kommun");
+    let population: katalog::records::BefolkningFile =
+        katalog::load::parse_yaml(&read(&dir.path().join("data/befolkning.yaml")), 0).expect("befolkning");
     for (row, want) in rows.iter().zip(expected) {
         assert_eq!(row.len(), HEADER.len());
         assert_eq!(&row[..14], want, "row {}", want[0]);
+        // Every source in the fixture gives a day; Habo has no date at all.
+        assert_eq!(row[14], if want[13].is_empty() { "" } else { "dag" }, "precision of {}", want[0]);
         // Whether a 2023 fact is "old" depends on the day the test runs; it must agree with the pages.
         let kommun = site.kommuner.iter().find(|k| k.kod == row[0]).expect("kommun");
-        assert_eq!(row[14], if kommun.inaktuell { "ja" } else { "nej" });
+        assert_eq!(row[15], if kommun.inaktuell { "ja" } else { "nej" });
+        let people = population.kommuner.iter().find(|p| p.kod.value == row[0]).expect("population").folkmangd.value;
+        assert_eq!(row[16], people.to_string(), "folkmangd of {}", want[0]);
+        assert_eq!(row[17], &population.datum.value[..4], "folkmangd_ar");
     }
-    assert_eq!(rows[0][14], "ja", "a fact from 2012 is old");
+    assert_eq!(rows[0][15], "ja", "a fact from 2012 is old");
 }
 
 #[test]
@@ -220,7 +230,11 @@ fn csv_rows_agree_with_the_fixture_files() {
         assert_eq!(&row[2], &entry.kod.value[..2]);
         let own = members.get(&entry.kod.value).cloned().unwrap_or_default();
         let ids: Vec<&str> = own.iter().map(|(id, _)| id.as_str()).collect();
-        let forms: Vec<&str> = own.iter().map(|(_, d)| d.as_str()).collect();
+        // Each driftsform once, in the fixed order.
+        let forms: Vec<&str> = ["egen-regi", "samverkan", "kommunalforbund", "entreprenad"]
+            .into_iter()
+            .filter(|f| own.iter().any(|(_, d)| d == f))
+            .collect();
         assert_eq!(&row[6], ids.join(";"), "{}", &row[0]);
         assert_eq!(&row[8], forms.join(";"), "{}", &row[0]);
         let kommun_file: katalog::records::KommunFile = {
@@ -386,6 +400,8 @@ fn geojson_has_one_feature_per_kommun_with_the_original_coordinates() {
             "organisationer": "dalarna-test",
             "dmo_status": "okand",
             "url": "https://test.example.se/kommun/borlange/",
+            "folkmangd": 51425,
+            "folkmangd_ar": 2024,
         })
     );
     assert_eq!(features[1]["properties"]["po_lage"], "saknas");
@@ -400,9 +416,18 @@ fn a_site_without_boundaries_has_no_geojson_and_no_link_to_it() {
     std::fs::remove_dir_all(dir.path().join("data/geo")).expect("remove geo");
     let files: Vec<(String, Vec<u8>)> = exports_of(dir.path()).into_iter().collect();
     let paths: Vec<&str> = files.iter().map(|(p, _)| p.as_str()).collect();
-    assert_eq!(paths, ["data/kommuner.csv", "data/organisationer.json"]);
+    assert_eq!(
+        paths,
+        ["data/datapackage.json", "data/katalog.jsonld", "data/kommuner.csv", "data/organisationer.json"]
+    );
     let documented: Vec<&str> = export::docs_for(&files).iter().map(|d| d.fil).collect();
-    assert_eq!(documented, paths);
+    assert_eq!(documented, ["data/kommuner.csv", "data/organisationer.json"]);
+    // The machine-readable descriptions name only the files that exist.
+    let package: Value = serde_json::from_slice(&files[0].1).expect("datapackage");
+    let described: Vec<&str> =
+        package["resources"].as_array().expect("resources").iter().filter_map(|r| r["path"].as_str()).collect();
+    assert_eq!(described, ["kommuner.csv", "organisationer.json"]);
+    assert!(!String::from_utf8_lossy(&files[1].1).contains("geojson"));
 }
 
 #[test]
@@ -481,10 +506,64 @@ fn the_data_page_documents_every_field_and_links_to_every_file() {
     }
     let text = visible_text(&html);
     assert!(text.contains("UTF-8 utan BOM"));
-    assert!(text.contains("ange källorna"), "asks re-users to cite the sources");
-    assert!(!text.to_lowercase().contains("cc by") && !text.contains("CC0"), "no invented licence");
+    assert!(text.contains("Ange gärna källorna"), "asks re-users to cite the sources");
+    // The licence data/site.yaml names (cc0-1.0 in the fixture), and no other.
+    assert!(text.contains("Filerna får användas enligt Creative Commons Zero v1.0 Universal (CC0-1.0)"), "{text}");
+    assert!(!text.to_lowercase().contains("cc by") && !text.contains("CC-BY"), "only the licence the site names");
+    for machine in ["datapackage.json", "katalog.jsonld"] {
+        assert!(html.contains(&format!("<a href=\"/data/{machine}\">")), "the page links {machine}");
+    }
     // Every in-page anchor leads to an element on the page.
     for anchor in html.split("href=\"#").skip(1).filter_map(|s| s.split('"').next()) {
         assert!(html.contains(&format!("id=\"{anchor}\"")), "anchor #{anchor}");
     }
+}
+
+#[test]
+fn without_a_licence_in_site_yaml_none_is_claimed() {
+    let site_yaml = read(&repo().join("tests/fixtures/minimal/data/site.yaml"));
+    let without: String = site_yaml.lines().filter(|l| !l.starts_with("licens:")).map(|l| format!("{l}\n")).collect();
+    let dir = fixture_with(&[("data/site.yaml", &without)]);
+    let (output, out) = build(dir.path());
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(stderr(&output).contains("data/site.yaml: warning: no licens"), "check says what is missing");
+    let text = visible_text(&read(&out.join("data/index.html")));
+    assert!(text.contains("Katalogen sätter ingen egen licens"), "{text}");
+    assert!(!text.contains("CC0") && !text.to_lowercase().contains("creative commons"), "{text}");
+    let package: Value = serde_json::from_str(&read(&out.join("data/datapackage.json"))).expect("datapackage");
+    assert!(package.get("licenses").is_none(), "no licence in the Data Package");
+    assert!(!read(&out.join("data/katalog.jsonld")).contains("creativecommons"), "nor in the catalogue");
+}
+
+#[test]
+fn dates_of_every_precision_become_a_day_and_its_precision() {
+    let kallor = read(&repo().join("tests/fixtures/minimal/data/kallor.yaml"));
+    for (datum, day, precision) in [("2012", "2012-01-01", "ar"), ("2012-05", "2012-05-01", "manad")] {
+        let changed = kallor.replace("datum: \"2012-05-21\"", &format!("datum: \"{datum}\""));
+        assert_ne!(changed, kallor);
+        let dir = fixture_with(&[("data/kallor.yaml", &changed)]);
+        let files = exports_of(dir.path());
+        let mut reader = csv::Reader::from_reader(files["data/kommuner.csv"].as_slice());
+        let vallentuna = reader.records().map(|r| r.expect("row")).find(|r| &r[0] == "0115").expect("Vallentuna");
+        assert_eq!((&vallentuna[13], &vallentuna[14]), (day, precision), "source dated {datum}");
+    }
+}
+
+#[test]
+fn a_combined_driftsform_is_written_in_one_fixed_order() {
+    // A second, egen-regi organisation for Upplands Väsby whose id sorts after
+    // vasby-test (entreprenad): by id the order would be entreprenad;egen-regi.
+    let org = "id: zz-egen\nnamn: \"Egen regi i Väsby\"\ndriftsform: egen-regi\nkommuner: [\"0114\"]\nkallor: [studie-2012]\n";
+    let konflikter = format!(
+        "{}  - id: vasby-tva\n    typ: dubblett\n    beskrivning: \"Två verksamheter.\"\n    kallor: [studie-2012]\n    kommuner: [\"0114\"]\n",
+        read(&repo().join("tests/fixtures/minimal/data/konflikter.yaml"))
+    );
+    let dir = fixture_with(&[("data/po/zz-egen.yaml", org), ("data/konflikter.yaml", &konflikter)]);
+    let files = exports_of(dir.path());
+    let mut reader = csv::Reader::from_reader(files["data/kommuner.csv"].as_slice());
+    let vasby = reader.records().map(|r| r.expect("row")).find(|r| &r[0] == "0114").expect("Upplands Väsby");
+    assert_eq!(&vasby[6], "vasby-test;zz-egen", "organisations by id");
+    assert_eq!(&vasby[8], "egen-regi;entreprenad", "driftsformer in the fixed order");
+    let geo: Value = serde_json::from_str(text(&files, "data/kommuner.geojson")).expect("geojson");
+    assert_eq!(geo["features"][0]["properties"]["driftsform"], "egen-regi;entreprenad");
 }

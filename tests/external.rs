@@ -85,6 +85,11 @@ fn site(port: u16, refused: u16) -> tempfile::TempDir {
     datum: "2012-05-21"
     url: "{base}/flyttad"
     beskrivning: "Vilka kommuner som saknar ombud."
+  - id: folkmangd-test
+    titel: "Folkmängd i testkommunerna"
+    utgivare: "Teststatistiken"
+    datum: "2024-12-31"
+    beskrivning: "Folkmängd per kommun den 31 december 2024."
 "#
         ),
     );

@@ -103,12 +103,13 @@ fn organisation_page_shows_figures_with_sources_and_statistics() {
 fn lan_saknar_po_content_and_technical_pages_exist() {
     let (_site, out) = built();
     let lan = visible_text(&read(&out.join("lan/dalarnas-lan/index.html")));
-    assert!(lan.contains("Avesta Har PO Personligt Ombud Dalarna Test Samverkan mellan kommuner"), "{lan}");
+    // With its inhabitants from data/befolkning.yaml.
+    assert!(lan.contains("Avesta 22 417 Har PO Personligt Ombud Dalarna Test Samverkan mellan kommuner"), "{lan}");
     let saknar = visible_text(&read(&out.join("saknar-po/index.html")));
     let (saknas_at, osaker_at, okand_at) = (
-        saknar.find("Saknar personligt ombud enligt källan (1 kommun)").expect("saknas"),
-        saknar.find("Osäkert om det finns personligt ombud (1 kommun)").expect("osäker"),
-        saknar.find("Uppgift saknas (1 kommun)").expect("okänd"),
+        saknar.find("Saknar personligt ombud enligt källan (1 kommun, 35 119 invånare)").expect("saknas"),
+        saknar.find("Osäkert om det finns personligt ombud (1 kommun, 22 973 invånare)").expect("osäker"),
+        saknar.find("Uppgift saknas (1 kommun, 13 456 invånare)").expect("okänd"),
     );
     assert!(saknas_at < osaker_at && osaker_at < okand_at);
     let page = read(&out.join("om/testsida/index.html"));

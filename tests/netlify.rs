@@ -53,6 +53,8 @@ fn security_and_cache_headers() {
     assert!(all.contains_key("Referrer-Policy") && all.contains_key("Permissions-Policy"));
     let assets = headers_for(&config, "/resurser/*");
     assert!(assets["Cache-Control"].as_str().unwrap().contains("immutable"));
+    let catalogue = headers_for(&config, "/data/katalog.jsonld");
+    assert_eq!(catalogue["Content-Type"].as_str(), Some("application/ld+json; charset=utf-8"));
 }
 
 /// Whatever in a page the policy above would block.

@@ -28,6 +28,11 @@ fn truncated_kommun_file() {
 }
 
 #[test]
+fn truncated_population_file() {
+    check_every_prefix("data/befolkning.yaml");
+}
+
+#[test]
 fn truncated_content_page() {
     check_every_prefix("content/om/testsida.md");
 }

@@ -56,18 +56,19 @@ fn site_with_planner_pages() -> (tempfile::TempDir, std::path::PathBuf) {
 fn driftsform_comparison_is_computed_from_the_data() {
     let (_site, out) = site_with_planner_pages();
     let text = visible_text(&read(&out.join("driftsformer/index.html")));
-    // Samverkan: dalarna-test with 2 kommuner, 7 ombud, 6,5 årsarbetare, 162 klienter (2023).
-    assert!(text.contains("Samverkan mellan kommuner 1 2 7 6,5 162 (2023)"), "{text}");
-    // Entreprenad: vasby-test, 1 kommun, no figures.
-    assert!(text.contains("Entreprenad 1 1 – – –"), "{text}");
-    assert!(text.contains("Egen regi 0 0 – – –"), "{text}");
+    // Samverkan: dalarna-test with 2 kommuner (Borlänge 51 425 and Avesta 22 417 inhabitants
+    // of the fixture's 195 713: 37,7 %), 7 ombud, 6,5 årsarbetare, 162 klienter (2023).
+    assert!(text.contains("Samverkan mellan kommuner 1 2 73 842 37,7 % 7 6,5 162 (2023)"), "{text}");
+    // Entreprenad: vasby-test, 1 kommun (Upplands Väsby, 50 323: 25,7 %), no figures.
+    assert!(text.contains("Entreprenad 1 1 50 323 25,7 % – – –"), "{text}");
+    assert!(text.contains("Egen regi 0 0 0 0,0 % – – –"), "{text}");
     assert!(
         text.contains(
-            "Alla verksamheter 2 3 7 (1 saknar uppgift) 6,5 (1 saknar uppgift) 162 (1 saknar uppgift) (2023)"
+            "Alla verksamheter 2 3 124 165 63,4 % 7 (1 saknar uppgift) 6,5 (1 saknar uppgift) 162 (1 saknar uppgift) (2023)"
         ),
         "{text}"
     );
-    assert!(text.contains("Testföreningen 1 1"), "{text}");
+    assert!(text.contains("Testföreningen 1 1 50 323 25,7 %"), "{text}");
     assert!(text.contains("Studien säger något."), "the Markdown text is missing");
 }
 

@@ -36,7 +36,7 @@ fn kind_of(rel: &str) -> Option<(&'static str, &'static str)> {
             return Some((kind, "../schema/"));
         }
     }
-    let top = ["site", "register", "lan", "kallor", "konflikter", "nyckeltal"];
+    let top = ["site", "register", "lan", "befolkning", "kallor", "konflikter", "nyckeltal"];
     top.iter().find(|k| rel == format!("data/{k}.yaml")).map(|k| (*k, "schema/"))
 }
 

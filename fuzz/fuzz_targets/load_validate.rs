@@ -10,12 +10,13 @@ use std::sync::OnceLock;
 use libfuzzer_sys::fuzz_target;
 
 /// The files each input may replace, chosen by its first byte.
-const TARGETS: [&str; 9] = [
+const TARGETS: [&str; 10] = [
     "data/kommuner/0115-vallentuna.yaml",
     "data/po/dalarna-test.yaml",
     "data/kallor.yaml",
     "data/konflikter.yaml",
     "data/nyckeltal.yaml",
+    "data/befolkning.yaml",
     "data/site.yaml",
     "data/utforare/testforeningen.yaml",
     "content/om/testsida.md",

@@ -120,6 +120,8 @@ fn kommun(cx: &Context, file: &Sourced<KommunFile>, slug: String, drafts: &[Draf
         inaktuell: nyaste.is_some_and(|w| cx.is_old(&w)),
         driftsform,
         klass,
+        folkmangd: None,
+        folkmangd_text: None,
         kod: code,
     }
 }

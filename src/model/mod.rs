@@ -42,6 +42,10 @@ pub struct Site {
     pub kallor: Vec<Kalla>,
     pub konflikter: Vec<Konflikt>,
     pub nyckeltal: Vec<Nyckeltal>,
+    /// SCB's population per kommun, when the site has data/befolkning.yaml.
+    pub befolkning: Option<crate::population::Befolkning>,
+    /// The data's licence and publisher, for the open-data files.
+    pub oppna_data: OppnaData,
     pub sidor: Vec<Sida>,
     /// The build date (see `datum::build_date`): what "upcoming" means for events.
     pub idag: String,
@@ -122,6 +126,9 @@ pub struct Kommun {
     pub filer: Vec<String>,
     /// Map/CSS class: the driftsform when covered by an organisation, else the state.
     pub klass: String,
+    /// Inhabitants on the day of the population figures, when the site has them.
+    pub folkmangd: Option<u64>,
+    pub folkmangd_text: Option<String>,
 }
 
 /// One piece of evidence about PO in a kommun, as the page tells it.
@@ -209,8 +216,28 @@ pub struct Organisation {
     pub konflikter: Vec<String>,
     /// Every kommun in the län of its current and former members: what its map shows.
     pub grannar: Vec<String>,
+    /// Inhabitants of its current member kommuner, when the site has population figures.
+    pub folkmangd: Option<u64>,
+    pub folkmangd_text: Option<String>,
+    /// Ombud and årsarbetare per 100 000 inhabitants of the current members: None when
+    /// the data has no such figure, no population or no current member.
+    pub ombud_per_100000: Option<crate::population::PerInvanare>,
+    pub arsarbetare_per_100000: Option<crate::population::PerInvanare>,
     /// The file the page is made from.
     pub filer: Vec<String>,
+}
+
+/// Who publishes the open data and under which licence (data/site.yaml), for the Data
+/// Package and the DCAT-AP-SE catalogue under /data/.
+#[derive(Debug, Clone, Serialize)]
+pub struct OppnaData {
+    /// The publisher's name: `utgivare.namn`, or the site's title.
+    pub utgivare: String,
+    /// True when the name comes from `utgivare`, not from the title.
+    pub utgivare_angiven: bool,
+    pub utgivare_typ: Option<records::UtgivarTyp>,
+    pub epost: Option<String>,
+    pub licens: Option<records::Licens>,
 }
 
 #[derive(Debug, Serialize)]
@@ -333,6 +360,8 @@ pub struct Kalla {
     pub url: Option<String>,
     /// For a web page: when it was read, in words.
     pub sedd: Option<String>,
+    /// The same as YYYY[-MM[-DD]].
+    pub sedd_iso: Option<String>,
     pub beskrivning: String,
     pub inaktuell: bool,
 }
@@ -437,8 +466,18 @@ pub fn build(loaded: &Loaded, today: Date) -> (Site, Diagnostics) {
     let kallor = sources::build(&cx);
     let konflikter = other::konflikter(loaded);
     let drafts = organisations::drafts(&cx);
-    let kommuner = kommuner::build(&cx, &drafts, &konflikter, &mut diags);
-    let organisationer = organisations::finish(&cx, drafts, &kommuner, &konflikter);
+    let mut kommuner = kommuner::build(&cx, &drafts, &konflikter, &mut diags);
+    let population = crate::population::read(loaded);
+    if let Some((_, by_code)) = &population {
+        for k in &mut kommuner {
+            k.folkmangd = by_code.get(&k.kod).copied();
+            k.folkmangd_text = k.folkmangd.map(crate::population::inhabitants);
+        }
+    }
+    let mut organisationer = organisations::finish(&cx, drafts, &kommuner, &konflikter);
+    if let Some((befolkning, _)) = &population {
+        organisations::add_population(&cx, &mut organisationer, &kommuner, befolkning.ar);
+    }
     let utforare = other::utforare(loaded, &organisationer);
 
     let site_model = Site {
@@ -456,6 +495,17 @@ pub fn build(loaded: &Loaded, today: Date) -> (Site, Diagnostics) {
         kallor,
         konflikter,
         nyckeltal: other::nyckeltal(loaded),
+        befolkning: population.map(|(b, _)| b),
+        oppna_data: OppnaData {
+            utgivare: site
+                .and_then(|s| s.utgivare.as_ref())
+                .map(|u| u.namn.value.clone())
+                .unwrap_or_else(|| site.map(|s| s.titel.clone()).unwrap_or_default()),
+            utgivare_angiven: site.is_some_and(|s| s.utgivare.is_some()),
+            utgivare_typ: site.and_then(|s| s.utgivare.as_ref()).and_then(|u| u.typ),
+            epost: site.and_then(|s| s.utgivare.as_ref()).and_then(|u| u.epost.as_ref()).map(|e| e.value.clone()),
+            licens: site.and_then(|s| s.licens.as_ref()).map(|l| l.value),
+        },
         sidor: other::sidor(loaded, today),
         idag: today.to_string(),
         karta: loaded.geo.as_ref().map(crate::map::build),

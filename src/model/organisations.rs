@@ -121,6 +121,10 @@ fn draft<'a>(cx: &Context<'a>, file: &'a Sourced<PoFile>) -> Draft<'a> {
         inaktuell: newest.is_none_or(|w| cx.is_old(&w)),
         konflikter: Vec::new(),
         grannar: Vec::new(),
+        folkmangd: None,
+        folkmangd_text: None,
+        ombud_per_100000: None,
+        arsarbetare_per_100000: None,
         filer: vec![file_name(&file.path)],
     };
     let mut named_by: BTreeMap<String, (String, When)> = BTreeMap::new();
@@ -180,6 +184,36 @@ pub fn finish(cx: &Context, drafts: Vec<Draft>, kommuner: &[Kommun], konflikter:
         .collect();
     out.sort_by_key(|o| (sort_key(&o.namn), o.id.clone()));
     out
+}
+
+/// The inhabitants of each organisation's current members, and its ombud and årsarbetare
+/// per 100 000 of them, each with the year of the staff figure's source beside the year of
+/// the population. An organisation without current members, or without the figure, gets
+/// none.
+pub fn add_population(cx: &Context, organisationer: &mut [Organisation], kommuner: &[Kommun], year: i16) {
+    let by_code: BTreeMap<&str, Option<u64>> = kommuner.iter().map(|k| (k.kod.as_str(), k.folkmangd)).collect();
+    for org in organisationer {
+        let people: Option<u64> = match org.kommuner.is_empty() {
+            true => None,
+            false => org.kommuner.iter().map(|c| by_code.get(c.as_str()).copied().flatten()).sum(),
+        };
+        org.folkmangd = people;
+        org.folkmangd_text = people.map(crate::population::inhabitants);
+        let per = |u: &Option<Uppgift>| {
+            let u = u.as_ref()?;
+            let value = crate::population::per_100000(u.tal, people?)?;
+            let (uppgift_ar, uppgift_ar_tal) = crate::population::year_of(cx.when_of(&u.kalla));
+            Some(crate::population::PerInvanare {
+                varde: qualified(&crate::population::one_decimal(value), u.ungefar),
+                tal: value,
+                uppgift_ar,
+                uppgift_ar_tal,
+                folkmangd_ar: year,
+            })
+        };
+        org.ombud_per_100000 = per(&org.ombud);
+        org.arsarbetare_per_100000 = per(&org.arsarbetare);
+    }
 }
 
 fn fact_sources(o: &PoFile) -> Vec<String> {

@@ -40,6 +40,7 @@ pub fn build(cx: &Context) -> Vec<Kalla> {
                 datering: k.datering.clone(),
                 url: k.url.as_ref().map(|u| u.value.clone()),
                 sedd: k.sedd.as_ref().and_then(|s| Datum::parse(&s.value).ok()).map(|d| d.in_words()),
+                sedd_iso: k.sedd.as_ref().map(|s| s.value.clone()),
                 beskrivning: k.beskrivning.clone(),
                 inaktuell: cx.is_old(&when),
             }

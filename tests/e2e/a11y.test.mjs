@@ -33,6 +33,8 @@ const PAGES = [
   ["/saknar-po/", "kommuner lacking personligt ombud"],
   ["/karta/", "maps"],
   ["/driftsformer/", "driftsformer"],
+  ["/verksamheter/", "organisations in a sortable table"],
+  ["/verksamheter/ombud/", "organisations sorted by ombud per inhabitant"],
   ["/dmo/", "Delaktighetsmodellen"],
   ["/sok/", "search"],
   ["/sok/?q=borl", "search with results"],

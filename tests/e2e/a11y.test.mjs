@@ -91,13 +91,13 @@ if (!SITE) {
   }
 
   // Opens a page and waits until it is ready to be read: for a search URL, until the
-  // script has shown its results.
+  // script has shown its results or its "Menade du …?" links.
   async function open(url, ctx = context) {
     const page = await ctx.newPage();
     await page.goto(origin + url);
     if (url.startsWith("/sok/?q=")) {
       await page.waitForFunction(
-        () => document.querySelectorAll("form[data-sok] .sokresultat:not([hidden]) li a").length > 0,
+        () => document.querySelectorAll("form[data-sok] .sokresultat:not([hidden]) a").length > 0,
         null,
         { timeout: 30_000 },
       );

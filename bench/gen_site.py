@@ -451,12 +451,14 @@ class Site:
         page("om/viktigt-att-veta.md", "Viktigt att veta", 2, 300)
         page("om/delaktighetsmodellen.md", "Delaktighetsmodellen i korthet", 3, 300)
         page("om/om-uppgifterna.md", "Om uppgifterna", 4, 400)
+        # Every kommun page links the lättläst page (the theme expects /om/lattlast/).
+        page("om/lattlast.md", "Personligt ombud – lättläst", 5, 250)
         page("driftsformer.md", "Driftsformer", 1, 600, "mall: driftsformer\n")
         page("dmo.md", "Delaktighetsmodellen i landet", 2, 400, "mall: dmo\n")
         page("kalender/index.md", "Kalender", 3, 250, "mall: kalender\n")
         page("goda-exempel/index.md", "Goda exempel", 5, 250, "mall: lista\n")
         page("material/index.md", "Material", 6, 200, "mall: lista\n")
-        rest = total - 9
+        rest = total - 10
         for i in range(rest):
             kind = i % 3
             if kind == 0:

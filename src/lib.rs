@@ -92,8 +92,12 @@ fn build_stages(root: &Path, out: &Path, base_url: Option<&str>, diags: &mut Dia
         site.bas_url = diags.take_message("--base-url", validate::normalise_base_url(url))?;
     }
     let mut statics = diags.take(static_files(root))?;
-    statics.push(("sokindex.json".into(), search::index_json(&site).into_bytes()));
-    let assets = assets::fingerprint(statics);
+    let sharded = search::sharded(&site);
+    let parts = assets::fingerprint(sharded.files());
+    statics.push(("sokindex.json".into(), sharded.manifest(&parts.urls).into_bytes()));
+    drop(sharded);
+    let mut assets = assets::fingerprint(statics);
+    assets.files.extend(parts.files);
     let theme = diags.take(render::load_theme(root, &site, &assets.urls))?;
     let (outputs, plan_diags) = plan::plan(&site, root, assets.files);
     diags.extend(plan_diags);

@@ -93,7 +93,7 @@ if (!SITE) {
   }
 
   // Opens a page and waits until it is ready to be read: for a search URL, until the
-  // script has shown its results.
+  // script has shown its results or its "Menade du …?" links.
   async function open(url, ctx = context) {
     const page = await ctx.newPage();
     await page.goto(origin + url);

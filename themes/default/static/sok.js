@@ -53,8 +53,15 @@
   var files = { lunr: "/elasticlunr.min.js", sv: "/sok-sv.js", index: "/sokindex.json" };
 
   // ---------- loading ----------
+  //
+  // /sokindex.json is a manifest: the index header, the number of documents, and the
+  // address of each shard (the postings of the terms that begin with the same two
+  // characters, with the field lengths and result details of their documents) and of
+  // each title list (the named documents whose squashed name has n characters). A query
+  // fetches only the shards of its terms and one to five title lists; everything fetched
+  // is merged into one elasticlunr index, so scores are those of the whole index.
 
-  var loading = null; // Promise of {index, dokument}
+  var loading = null; // Promise of the db: {index, dokument, titlar, manifest, got}
 
   function loadScript(src) {
     return new Promise(function (resolve, reject) {
@@ -71,30 +78,220 @@
     });
   }
 
+  function getJson(url) {
+    return fetch(url, { credentials: "same-origin" }).then(function (r) {
+      if (!r.ok) {
+        throw new Error(url + ": " + r.status);
+      }
+      return r.json();
+    });
+  }
+
+  // An empty index with the manifest's header; shards are merged into it.
+  function emptyDb(elasticlunr, manifest) {
+    var header = manifest.index;
+    var index = {};
+    header.fields.forEach(function (f) {
+      index[f] = { root: { docs: {}, df: 0 } };
+    });
+    var serialised = {};
+    Object.keys(header).forEach(function (k) {
+      serialised[k] = header[k];
+    });
+    serialised.index = index;
+    serialised.documentStore = { save: false, docs: {}, docInfo: {}, length: manifest.antal };
+    return {
+      index: elasticlunr.Index.load(serialised),
+      dokument: {},
+      titlar: {}, // n → [{ref, doc}]
+      manifest: manifest,
+      got: {} // the addresses fetched (or being fetched): url → Promise
+    };
+  }
+
   function load() {
     if (!loading) {
       var scripts = loadScript(files.lunr).then(function () {
         return loadScript(files.sv);
       });
-      var data = fetch(files.index, { credentials: "same-origin" }).then(function (r) {
-        if (!r.ok) {
-          throw new Error("sokindex.json: " + r.status);
-        }
-        return r.json();
-      });
-      loading = Promise.all([scripts, data]).then(function (both) {
+      loading = Promise.all([scripts, getJson(files.index)]).then(function (both) {
         var elasticlunr = window.elasticlunr;
         window.katalogSv.register(elasticlunr);
-        return {
-          index: elasticlunr.Index.load(both[1].index),
-          dokument: both[1].dokument || {}
-        };
+        return emptyDb(elasticlunr, both[1]);
       });
       loading.catch(function () {
         loading = null; // let a later keystroke try again
       });
     }
     return loading;
+  }
+
+  // Trie nodes: {docs: {ref: {tf}}, df, "a": node, …}. Shards hold different terms, so
+  // a node's docs come from one shard; the nodes above them are shared and empty.
+  function mergeNode(into, from) {
+    Object.keys(from).forEach(function (k) {
+      if (k === "docs") {
+        Object.keys(from.docs).forEach(function (ref) {
+          into.docs[ref] = from.docs[ref];
+        });
+      } else if (k === "df") {
+        into.df += from.df;
+      } else if (into[k]) {
+        mergeNode(into[k], from[k]);
+      } else {
+        into[k] = from[k];
+      }
+    });
+  }
+
+  function mergeShard(db, shard) {
+    Object.keys(shard.index).forEach(function (field) {
+      mergeNode(db.index.index[field].root, shard.index[field]);
+    });
+    var store = db.index.documentStore;
+    Object.keys(shard.docInfo).forEach(function (ref) {
+      store.docs[ref] = null;
+      store.docInfo[ref] = shard.docInfo[ref];
+    });
+    Object.keys(shard.dokument).forEach(function (ref) {
+      db.dokument[ref] = shard.dokument[ref];
+    });
+  }
+
+  // The index terms of a query, as elasticlunr's search makes them.
+  function terms(db, query) {
+    var texts = [query];
+    var folded = fold(query);
+    if (folded !== String(query).toLowerCase()) {
+      texts.push(folded);
+    }
+    var out = [];
+    texts.forEach(function (text) {
+      var tokens = db.index.pipeline.run(window.elasticlunr.tokenizer(text));
+      tokens.forEach(function (t) {
+        out.push(t);
+      });
+    });
+    return out;
+  }
+
+  // The shard addresses a query needs: a term of two or more characters lies in the
+  // shard of its first two (and so do all terms it expands to); a one-character term
+  // expands into every shard that begins with it.
+  function shardUrls(db, query) {
+    var delar = db.manifest.delar;
+    var n = db.manifest.prefix || 2;
+    var urls = [];
+    var add = function (url) {
+      if (urls.indexOf(url) < 0) {
+        urls.push(url);
+      }
+    };
+    terms(db, query).forEach(function (t) {
+      var chars = Array.from(t);
+      if (chars.length >= n) {
+        var key = chars.slice(0, n).join("");
+        if (delar[key]) {
+          add(delar[key]);
+        }
+      } else {
+        Object.keys(delar).forEach(function (key) {
+          if (key.lastIndexOf(t, 0) === 0) {
+            add(delar[key]);
+          }
+        });
+      }
+    });
+    return urls;
+  }
+
+  // The title lists for names within `spread` characters of the query's squashed length.
+  function titleUrls(db, query, spread) {
+    var n = Array.from(squash(query)).length;
+    var urls = [];
+    for (var len = Math.max(0, n - spread); len <= n + spread; len++) {
+      if (db.manifest.titlar[len]) {
+        urls.push({ n: len, url: db.manifest.titlar[len] });
+      }
+    }
+    return urls;
+  }
+
+  // Fetches `url` once and hands its JSON to `use`; db.got[url].done once used.
+  function fetchOnce(db, url, use) {
+    if (!db.got[url]) {
+      var entry = { done: false };
+      entry.promise = getJson(url).then(function (json) {
+        use(json);
+        entry.done = true;
+      });
+      entry.promise.catch(function () {
+        delete db.got[url];
+      });
+      db.got[url] = entry;
+    }
+    return db.got[url].promise;
+  }
+
+  function fetchShard(db, url) {
+    return fetchOnce(db, url, function (shard) {
+      mergeShard(db, shard);
+    });
+  }
+
+  function fetchTitles(db, t) {
+    return fetchOnce(db, t.url, function (list) {
+      db.titlar[t.n] = list.map(function (e) {
+        return { ref: e[0], doc: { titel: e[1], typ: e[2], info: e[3] } };
+      });
+    });
+  }
+
+  // Everything the query needs, or, with `near`, what "Menade du …?" needs as well.
+  function wanted(db, query, near) {
+    var spread = near ? 2 : 0;
+    return {
+      shards: shardUrls(db, query),
+      titles: titleUrls(db, query, spread)
+    };
+  }
+
+  // Fetches what a query needs that is not here yet.
+  function prepare(db, query, near) {
+    var w = wanted(db, query, near);
+    return Promise.all(
+      w.shards
+        .map(function (url) {
+          return fetchShard(db, url);
+        })
+        .concat(
+          w.titles.map(function (t) {
+            return fetchTitles(db, t);
+          })
+        )
+    );
+  }
+
+  // Whether everything a query needs is already merged (so it can be shown at once).
+  function ready(db, query) {
+    var w = wanted(db, query, true);
+    var here = function (url) {
+      return Boolean(db.got[url] && db.got[url].done);
+    };
+    return (
+      w.shards.every(here) &&
+      w.titles.every(function (t) {
+        return here(t.url);
+      })
+    );
+  }
+
+  // Fetches what the query needs to be searched, then, if it matches no name, the
+  // title lists that "Menade du …?" looks in.
+  function prepared(db, query) {
+    return prepare(db, query, false).then(function () {
+      return wantsSuggestions(query, search(db, query)) ? prepare(db, query, true) : null;
+    });
   }
 
   // ---------- searching ----------
@@ -197,6 +394,26 @@
     return squashed.length <= 5 ? 1 : 2;
   }
 
+  // The named documents at hand, [{ref, doc}]: from the title lists fetched so far (the
+  // browser), or from every document of a whole index (db.titlar absent: the unit tests).
+  function named(db) {
+    var out = [];
+    if (db.titlar) {
+      Object.keys(db.titlar).forEach(function (n) {
+        db.titlar[n].forEach(function (e) {
+          out.push(e);
+        });
+      });
+    } else {
+      Object.keys(db.dokument).forEach(function (ref) {
+        if (NAMED_TYPES[db.dokument[ref].typ]) {
+          out.push({ ref: ref, doc: db.dokument[ref] });
+        }
+      });
+    }
+    return out;
+  }
+
   // The closest names to a query that matched no name: at most three, nearest first.
   function suggest(db, query) {
     var q = squash(query);
@@ -205,13 +422,10 @@
     }
     var max = tolerance(q);
     var found = [];
-    Object.keys(db.dokument).forEach(function (ref) {
-      var doc = db.dokument[ref];
-      if (NAMED_TYPES[doc.typ]) {
-        var d = distance(q, squash(doc.titel), max);
-        if (d <= max) {
-          found.push({ ref: ref, doc: doc, distance: d });
-        }
+    named(db).forEach(function (n) {
+      var d = distance(q, squash(n.doc.titel), max);
+      if (d <= max) {
+        found.push({ ref: n.ref, doc: n.doc, distance: d });
       }
     });
     found.sort(function (a, b) {
@@ -255,10 +469,9 @@
         hits.push({ ref: ref, doc: doc, score: scores[ref], rank: r, name: name });
       }
     });
-    Object.keys(db.dokument).forEach(function (ref) {
-      var doc = db.dokument[ref];
-      if (!(ref in scores) && NAMED_TYPES[doc.typ] && squash(doc.titel) === squashed) {
-        hits.push({ ref: ref, doc: doc, score: 0, rank: 0, name: fold(doc.titel) });
+    named(db).forEach(function (n) {
+      if (!(n.ref in scores) && squash(n.doc.titel) === squashed) {
+        hits.push({ ref: n.ref, doc: n.doc, score: 0, rank: 0, name: fold(n.doc.titel) });
       }
     });
     return hits.sort(compareHits);
@@ -267,10 +480,14 @@
   // The near misses to offer: only when no hit matches a name (rank 3 hits match
   // words elsewhere, such as an organisation's members or a page's text).
   function nearMisses(db, query, hits) {
-    var named = hits.some(function (h) {
+    return wantsSuggestions(query, hits) ? suggest(db, query) : [];
+  }
+
+  function wantsSuggestions(query, hits) {
+    var namedHit = hits.some(function (h) {
       return h.rank <= 2;
     });
-    return named ? [] : suggest(db, query);
+    return !namedHit && squash(query).length >= 3;
   }
 
   // ---------- showing ----------
@@ -364,22 +581,32 @@
       this.clear();
       return;
     }
-    if (this.db) {
+    if (this.db && ready(this.db, query)) {
       this.render(query, announce);
       return;
     }
-    load().then(
-      function (db) {
+    // What the status line says is about an earlier query: say nothing until this
+    // one's shards are here.
+    clearTimeout(this.timer);
+    this.status.textContent = "";
+    load()
+      .then(function (db) {
         self.db = db;
-        if (self.input.value === query) {
-          self.render(query, announce);
+        return prepared(db, query);
+      })
+      .then(
+        function () {
+          if (self.input.value === query) {
+            self.render(query, announce);
+          }
+        },
+        function () {
+          if (self.input.value === query) {
+            self.box.hidden = true;
+            self.setStatus("Sökningen kunde inte laddas. Tryck på Sök för att försöka igen.");
+          }
         }
-      },
-      function () {
-        self.box.hidden = true;
-        self.setStatus("Sökningen kunde inte laddas. Tryck på Sök för att försöka igen.");
-      }
-    );
+      );
   };
 
   Sok.prototype.clear = function () {
@@ -494,7 +721,12 @@
         this.hide();
       }
     } else if (e.key === "Enter") {
-      if (this.db && this.input.value.trim() !== "" && this.shown !== this.input.value) {
+      if (
+        this.db &&
+        this.input.value.trim() !== "" &&
+        this.shown !== this.input.value &&
+        ready(this.db, this.input.value)
+      ) {
         this.render(this.input.value, true);
       }
       links = this.shown === this.input.value ? this.links() : [];
@@ -539,8 +771,10 @@
       e.preventDefault();
       if (this.input.value.trim() === "") {
         this.clear();
-      } else {
+      } else if (ready(this.db, this.input.value)) {
         this.render(this.input.value, true);
+      } else {
+        this.update(true);
       }
     }
   };
@@ -576,6 +810,10 @@
     distance: distance,
     search: search,
     suggest: suggest,
+    emptyDb: emptyDb,
+    mergeShard: mergeShard,
+    shardUrls: shardUrls,
+    titleUrls: titleUrls,
     nearMisses: nearMisses,
     statusText: statusText,
     start: start

@@ -1,0 +1,91 @@
+// Layout of the built site in headless Chromium: on a kommun page the answer box comes
+// straight under the heading and its answer is on screen without scrolling, on a desktop
+// and on a phone; the locator map never pushes it down.
+//
+//   KATALOG_SITE=/path/to/built/site node --test tests/e2e/layout.test.mjs
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { launchChromium } from "./browser.mjs";
+import { serve } from "./server.mjs";
+
+const SITE = process.env.KATALOG_SITE;
+const T = { timeout: 120_000 };
+
+const SIZES = [
+  { width: 1280, height: 900 },
+  { width: 390, height: 844 },
+];
+const KOMMUNER = ["/kommun/borlange/", "/kommun/alvesta/", "/kommun/alingsas/"];
+
+let server;
+let origin;
+let browser;
+
+if (!SITE) {
+  test("layout tests", { skip: "KATALOG_SITE is not set (scripts/test-js sets it)" }, () => {});
+} else {
+  before(async () => {
+    assert.ok(existsSync(path.join(SITE, "index.html")), `no built site in ${SITE}`);
+    ({ server, origin } = await serve(SITE));
+    browser = await launchChromium();
+  });
+
+  after(async () => {
+    if (browser) await browser.close();
+    if (server) await new Promise((resolve) => server.close(resolve));
+  });
+
+  for (const size of SIZES) {
+    for (const url of KOMMUNER) {
+      test(`${url} at ${size.width}×${size.height}: the answer is on screen, right under the heading`, T, async () => {
+        const ctx = await browser.newContext({ locale: "sv-SE", viewport: size });
+        const page = await ctx.newPage();
+        await page.goto(origin + url);
+        const m = await page.evaluate(() => {
+          const box = (el) => el && el.getBoundingClientRect().toJSON();
+          const svar = document.querySelector("section.svar");
+          const besked = svar && svar.querySelector(".besked");
+          // The first line of the box: its question.
+          const fraga = svar && svar.querySelector("h2");
+          const range = document.createRange();
+          if (besked) range.selectNodeContents(besked);
+          return {
+            scrollY: window.scrollY,
+            vw: document.documentElement.clientWidth,
+            vh: window.innerHeight,
+            h1: box(document.querySelector("main h1")),
+            svar: box(svar),
+            fraga: box(fraga),
+            besked: box(besked),
+            beskedText: besked ? besked.textContent.trim() : "",
+            // Every line box of the statement, so a statement that wraps is seen whole.
+            beskedRader: besked ? Array.from(range.getClientRects(), (r) => r.toJSON()) : [],
+            karta: box(document.querySelector(".lagesbild")),
+          };
+        });
+        const info = JSON.stringify(m);
+        console.log(`# ${url} ${size.width}×${size.height}: heading bottom ${Math.round(m.h1.bottom)}, answer box top ${Math.round(m.svar.top)}, statement ${Math.round(m.besked.top)}–${Math.round(m.besked.bottom)} px`);
+        assert.equal(m.scrollY, 0);
+        assert.match(m.beskedText, /^(Ja|Nej|Vi vet inte|Det är osäkert|Källorna säger olika)/, info);
+        // Straight under the heading: no more than the heading's own margin between them.
+        assert.ok(m.svar.top >= m.h1.bottom - 1, `the answer box overlaps the heading: ${info}`);
+        assert.ok(m.svar.top - m.h1.bottom <= 24, `a gap of ${m.svar.top - m.h1.bottom} px between heading and answer box: ${info}`);
+        // The box's first line and the statement are inside the viewport.
+        for (const [name, r] of [["answer box's first line", m.fraga], ["statement", m.besked]]) {
+          assert.ok(r.top >= 0 && r.bottom <= m.vh, `the ${name} is not inside the ${m.vh} px viewport: ${info}`);
+          assert.ok(r.left >= 0 && r.right <= m.vw + 0.5, `the ${name} is cut off at the side: ${info}`);
+        }
+        assert.ok(m.beskedRader.length > 0 && m.beskedRader.every((r) => r.bottom <= m.vh), info);
+        // The map, when there is one, is never above the answer box.
+        if (m.karta) {
+          const beside = m.karta.left >= m.svar.right - 1;
+          const below = m.karta.top >= m.svar.bottom - 1;
+          assert.ok(beside || below, `the locator map is neither beside nor below the answer box: ${info}`);
+        }
+        await ctx.close();
+      });
+    }
+  }
+}

@@ -89,3 +89,35 @@ if (!SITE) {
     }
   }
 }
+
+if (SITE) {
+  test("every page kind links the site's own icon, and /favicon.ico is served", T, async () => {
+    const ctx = await browser.newContext({ locale: "sv-SE" });
+    const page = await ctx.newPage();
+    const failed = [];
+    page.on("requestfailed", (r) => failed.push(r.url()));
+    page.on("response", (r) => {
+      if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`);
+    });
+    for (const url of ["/", "/kommun/borlange/", "/po/jamtland/", "/karta/", "/en/"]) {
+      await page.goto(origin + url);
+      const icons = await page.evaluate(() =>
+        Array.from(document.querySelectorAll('link[rel="icon"]'), (l) => ({ href: l.getAttribute("href"), type: l.type })),
+      );
+      assert.deepEqual(icons.map((i) => i.href.replace(/^\/resurser\//, "")), ["/favicon.ico", "favicon.svg"], url);
+      assert.ok(icons.every((i) => i.href.startsWith("/")), `an icon from another host on ${url}`);
+    }
+    const ico = await page.request.get(origin + "/favicon.ico");
+    assert.equal(ico.status(), 200);
+    const bytes = await ico.body();
+    // An ICO file: reserved 0, type 1 (icon), at least one image.
+    assert.equal(bytes.readUInt16LE(0), 0);
+    assert.equal(bytes.readUInt16LE(2), 1);
+    assert.ok(bytes.readUInt16LE(4) >= 1);
+    const svg = await page.request.get(origin + "/resurser/favicon.svg");
+    assert.equal(svg.status(), 200);
+    assert.match(await svg.text(), /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    assert.deepEqual(failed, []);
+    await ctx.close();
+  });
+}

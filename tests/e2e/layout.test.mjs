@@ -121,3 +121,86 @@ if (SITE) {
     await ctx.close();
   });
 }
+
+// Jämtland's organisation page was 13 172 px tall at 1280 px before its statistics were
+// grouped by year and its sources became references (issue 16); it must stay at most half that.
+const JAMTLAND_BEFORE = 13172;
+
+if (SITE) {
+  test("/po/jamtland/ at 1280 px: at most half its old height, with every row and chart still there", T, async () => {
+    const ctx = await browser.newContext({ locale: "sv-SE", viewport: { width: 1280, height: 900 } });
+    const page = await ctx.newPage();
+    await page.goto(origin + "/po/jamtland/");
+    const m = await page.evaluate(() => ({
+      height: document.documentElement.scrollHeight,
+      charts: document.querySelectorAll(".statistik figure.diagram-ram svg").length,
+      closed: Array.from(document.querySelectorAll(".statistik details"), (d) => d.open),
+      summaries: Array.from(document.querySelectorAll(".statistik details > summary"), (s) => s.textContent.trim()),
+      captions: Array.from(document.querySelectorAll(".statistik caption"), (c) => c.textContent.trim()),
+      rows: document.querySelectorAll(".statistik tbody tr").length,
+      overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    }));
+    console.log(`# /po/jamtland/ at 1280 px: ${m.height} px (before: ${JAMTLAND_BEFORE} px)`);
+    assert.ok(m.height <= JAMTLAND_BEFORE / 2, `${m.height} px is more than half of ${JAMTLAND_BEFORE} px`);
+    assert.equal(m.overflow, 0, "the page scrolls sideways");
+    // The charts are all there; older years are closed <details>, newest first.
+    assert.equal(m.charts, 8, JSON.stringify(m));
+    assert.ok(m.closed.length >= 1 && m.closed.every((o) => o === false), JSON.stringify(m));
+    const years = m.captions.filter((c) => c.startsWith("Per kommun, ")).map((c) => Number(c.slice(12)));
+    assert.ok(years.length >= 2, JSON.stringify(m));
+    assert.deepEqual(years, [...years].sort((a, b) => b - a), "per-kommun years newest first");
+    assert.deepEqual(m.summaries, m.captions.filter((c) => c.startsWith("Per kommun, ")).slice(1));
+    // Nothing removed: the rows of the tables are the rows in the data (counted in the
+    // built page's HTML, closed or not) and the open-data export says how many there are.
+    const html = await (await page.request.get(origin + "/po/jamtland/")).text();
+    assert.equal(m.rows, (html.match(/<tr>/g) || []).length - (html.match(/<thead><tr>/g) || []).length);
+    // Opening an older year shows its table.
+    const first = page.locator(".statistik details").first();
+    await first.locator("summary").click();
+    assert.ok(await first.locator("table").isVisible());
+    await ctx.close();
+  });
+
+  for (const url of ["/kommun/askersund/", "/kommun/aneby/", "/po/jamtland/", "/po/sodra-dalarna/"]) {
+    test(`${url}: every source reference leads to its entry in the page's Källor list, and says which source`, T, async () => {
+      const ctx = await browser.newContext({ locale: "sv-SE" });
+      const page = await ctx.newPage();
+      await page.goto(origin + url);
+      const refs = await page.evaluate(() =>
+        Array.from(document.querySelectorAll("main a.ref"), (a) => {
+          const target = document.getElementById(a.getAttribute("href").slice(1));
+          return {
+            href: a.getAttribute("href"),
+            seen: a.querySelector('[aria-hidden="true"]').textContent,
+            heard: a.querySelector(".osynlig-rubrik").textContent,
+            inList: Boolean(target && target.closest("ol.kallor")),
+            index: target ? Array.from(target.parentNode.children).indexOf(target) + 1 : 0,
+            title: target ? target.querySelector("a").textContent : "",
+            entry: target ? target.textContent : "",
+          };
+        }),
+      );
+      assert.ok(refs.length > 0, `no references on ${url}`);
+      for (const r of refs) {
+        const info = JSON.stringify(r);
+        assert.ok(r.inList, `the reference does not point into the Källor list: ${info}`);
+        assert.equal(r.seen, `[${r.index}]`, info);
+        assert.ok(r.heard.startsWith(`Källa ${r.index}: ${r.title}, `), info);
+        // The entry has title, publisher and date, and links on to the source.
+        assert.ok(r.entry.split(",").length >= 3, info);
+      }
+      // The full "Källa: title, date" line is no longer repeated after each fact.
+      const repeated = await page.locator("main .kalla", { hasText: /Källa: \S/ }).count();
+      if (url.startsWith("/po/")) assert.equal(repeated, 0);
+      // One click: following a reference brings its entry into view.
+      await page.locator("main a.ref").first().click();
+      const target = await page.evaluate(() => {
+        const el = document.querySelector(":target");
+        const r = el && el.getBoundingClientRect();
+        return el && { id: el.id, top: r.top, vh: innerHeight };
+      });
+      assert.ok(target && target.id === refs[0].href.slice(1) && target.top >= 0 && target.top < target.vh, JSON.stringify(target));
+      await ctx.close();
+    });
+  }
+}

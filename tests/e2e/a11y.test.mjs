@@ -95,8 +95,9 @@ if (!SITE) {
     const page = await ctx.newPage();
     await page.goto(origin + url);
     if (url.startsWith("/sok/?q=")) {
+      // Results, or a "Menade du …?" suggestion.
       await page.waitForFunction(
-        () => document.querySelectorAll("form[data-sok] .sokresultat:not([hidden]) li a").length > 0,
+        () => document.querySelectorAll("form[data-sok] .sokresultat:not([hidden]) a").length > 0,
         null,
         { timeout: 30_000 },
       );

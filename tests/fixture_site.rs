@@ -93,7 +93,12 @@ fn organisation_page_shows_figures_with_sources_and_statistics() {
     assert!(text.contains("Årsarbetare 6,5"), "{text}");
     assert!(text.contains("Hela verksamheten"));
     assert!(text.contains("2023 162 97"), "{text}");
-    assert!(text.contains("2022 Avesta ca 40"), "{text}");
+    // Per-kommun figures are grouped by year (the newest open, older ones in <details>).
+    assert!(text.contains("Per kommun, 2022 Kommun"), "{text}");
+    assert!(text.contains("Avesta ca 40"), "{text}");
+    // Facts cite their source by a numbered reference into the page's Källor list.
+    assert!(html.contains(r##"<a class="ref" href="#kalla-"##), "{html}");
+    assert!(html.contains(r#"<ol class="kallor">"#) && html.contains(r#"<li id="kalla-"#), "{html}");
     let entreprenad = visible_text(&read(&out.join("po/vasby-test/index.html")));
     assert!(entreprenad.contains("Utförare Testföreningen (ideell förening)"), "{entreprenad}");
     assert!(entreprenad.contains("Uppgifterna kan vara inaktuella"), "{entreprenad}");

@@ -83,9 +83,8 @@ if (!SITE) {
     ctx.on("page", (page) => {
       page.on("pageerror", (e) => problems.push(`${page.url()}: ${e.message}`));
       page.on("console", (m) => {
-        const where = m.location().url || "";
-        if (m.type() === "error" && !where.endsWith("/favicon.ico")) {
-          problems.push(`${page.url()}: console: ${m.text()} ${where}`);
+        if (m.type() === "error") {
+          problems.push(`${page.url()}: console: ${m.text()} ${m.location().url || ""}`);
         }
       });
     });

@@ -310,7 +310,7 @@ fn contact_route(
         return route;
     }
     let about = bevis.iter().filter(|b| b.besked == Besked::HarPo).find_map(|b| {
-        let source = cx.loaded.kallor.iter().flat_map(|f| &f.record.kallor).find(|s| s.id.value == b.kalla)?;
+        let source = cx.source(&b.kalla)?;
         Some((source, b))
     });
     if let Some((source, b)) = about

@@ -419,13 +419,15 @@ pub(crate) struct Context<'a> {
     pub aldersgrans_ar: u32,
     /// source id → when it holds
     pub dates: BTreeMap<String, When>,
+    /// source id → its record, looked up once per piece of evidence
+    pub sources: BTreeMap<&'a str, &'a records::KallaRecord>,
     /// kommun code → name, from the register
     pub names: BTreeMap<&'a str, &'a str>,
 }
 
-impl Context<'_> {
-    pub fn source(&self, id: &str) -> Option<&records::KallaRecord> {
-        self.loaded.kallor.iter().flat_map(|f| &f.record.kallor).find(|k| k.id.value == id)
+impl<'a> Context<'a> {
+    pub fn source(&self, id: &str) -> Option<&'a records::KallaRecord> {
+        self.sources.get(id).copied()
     }
 
     pub fn when_of(&self, source: &str) -> When {
@@ -460,7 +462,14 @@ pub fn build(loaded: &Loaded, today: Date) -> (Site, Diagnostics) {
         .flat_map(|r| &r.record.kommuner)
         .map(|k| (k.kod.value.as_str(), k.namn.as_str()))
         .collect();
-    let cx = Context { loaded, today, aldersgrans_ar: site.map(|s| s.aldersgrans_ar.value).unwrap_or(3), dates, names };
+    let cx = Context {
+        loaded,
+        today,
+        aldersgrans_ar: site.map(|s| s.aldersgrans_ar.value).unwrap_or(3),
+        dates,
+        sources: sources::by_id(loaded),
+        names,
+    };
     let mut diags = Diagnostics::default();
 
     let kallor = sources::build(&cx);

@@ -20,6 +20,10 @@ pub fn when_of(k: &KallaRecord) -> When {
     }
 }
 
+pub fn by_id(loaded: &Loaded) -> BTreeMap<&str, &KallaRecord> {
+    records(loaded).map(|k| (k.id.value.as_str(), k)).collect()
+}
+
 pub fn dates(loaded: &Loaded) -> BTreeMap<String, When> {
     records(loaded).map(|k| (k.id.value.clone(), when_of(k))).collect()
 }

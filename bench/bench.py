@@ -30,7 +30,6 @@ REPO = BENCH.parent
 WORK = BENCH / "work"
 RESULTS = BENCH / "results"
 KATALOG = REPO / "target/release/katalog"
-STAGES_BIN = REPO / "target/release/katalog-stages"
 
 # name, generator arguments (None: the bundled national site), description
 SITES = [
@@ -216,38 +215,27 @@ def bench_site(name, gen, desc):
             results[tool].append(r)
             log(f"  run {i + 1}/{runs} {tool:8s} {r['wall']:8.3f} s wall {r['user'] + r['sys']:8.3f} s cpu "
                 f"{r['maxrss_mb']:8.1f} MB  (load {r['load1']:.2f})")
-    # Stage split, in one process (bench/stages): median of up to 3 runs per stage.
+    # Stage split of a whole build (`katalog build --timings`): median of up to 3 runs.
     stage_runs = []
-    no_index = None
-    if STAGES_BIN.exists():
-        st_out = out / "stages-run"
-        for i in range(min(runs, 3)):
-            rm(st_out)
-            os.sync()
-            wait_quiet()
-            stage_runs.append(json.loads(sh([str(STAGES_BIN), str(root), str(st_out)])))
-        # Diagnostic: the same build without the search index, to show what elasticlunr-rs's
-        # index costs in memory at this size (the stage timer skips it when asked).
-        if large:
-            rm(st_out)
-            os.sync()
-            wait_quiet()
-            no_index = json.loads(sh([str(STAGES_BIN), str(root), str(st_out)],
-                                     env={**os.environ, "BENCH_NO_INDEX": "1"}))
+    st_out = out / "stages-run"
+    for i in range(min(runs, 3)):
         rm(st_out)
+        os.sync()
+        wait_quiet()
+        stage_runs.append(json.loads(sh([str(KATALOG), "build", "--timings", "--root", str(root),
+                                         "--out", str(st_out)])))
+    rm(st_out)
     stages = None
     if stage_runs:
         names = [x["stage"] for x in stage_runs[0]["stages"]]
         stages = {
             "total_median": statistics.median(r["total_seconds"] for r in stage_runs),
             "peak_rss_mb_max": max(r["peak_rss_mb"] for r in stage_runs),
-            "output_bytes_in_memory": stage_runs[0]["output_bytes"],
             "stages": [{"stage": n,
                         "seconds_median": statistics.median(r["stages"][j]["seconds"] for r in stage_runs),
                         "peak_rss_mb_so_far_max": max(r["stages"][j]["peak_rss_mb_so_far"] for r in stage_runs)}
                        for j, n in enumerate(names)],
             "runs": stage_runs,
-            "peak_rss_mb_without_search_index": no_index["peak_rss_mb"] if no_index else None,
         }
         log("  stages: " + ", ".join(f"{x['stage'].split(' ')[0]} {x['seconds_median']:.3f}s"
                                      for x in stages["stages"]))
@@ -325,7 +313,7 @@ def report(m, sites):
     with_stages = [r for r in sites if r.get("stages")]
     if with_stages:
         names = [x["stage"] for x in with_stages[0]["stages"]["stages"]]
-        L += ["", "Stages of one build in one process (bench/stages, median wall seconds; in brackets the "
+        L += ["", "Stages of one build (`katalog build --timings`, median wall seconds; in brackets the "
               "peak RSS in MB so far, so the stage where it grows is the one that needs the memory):", "",
               "| stage | " + " | ".join(r["name"] for r in with_stages) + " |",
               "|---|" + "---|" * len(with_stages)]
@@ -375,8 +363,6 @@ def targets(sites):
         line = (f"- (c) peak memory < 300 MB at 30 000: {'met' if rss < 300 else 'NOT met'} ({fmt(rss, 0)} MB, "
                 f"{fmt(rss / 300, 2)}× the limit)")
         st = by["n30000"].get("stages") or {}
-        if st.get("peak_rss_mb_without_search_index"):
-            line += f"; the same build without the search index peaks at {st['peak_rss_mb_without_search_index']} MB"
         L.append(line + ".")
     series = [by[n] for n in ["n290", "n3000", "n9000", "n30000"] if n in by]
     if len(series) >= 2:

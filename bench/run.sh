@@ -30,6 +30,4 @@ fi
 command -v python3 >/dev/null || { echo "python3 is needed" >&2; exit 1; }
 
 cargo build --release --locked
-# The stage timer links the katalog library; it shares target/ so the dependencies are reused.
-(cd bench/stages && CARGO_TARGET_DIR="$PWD/../../target" cargo build --release)
 python3 bench/bench.py

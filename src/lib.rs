@@ -43,6 +43,7 @@ pub mod serve;
 pub mod slug;
 pub mod stale;
 pub mod text;
+pub mod timings;
 pub mod validate;
 
 use std::path::Path;
@@ -54,22 +55,28 @@ pub struct Report {
     /// Warnings (and, on failure, errors), sorted.
     pub diagnostics: Diagnostics,
     pub pages_written: usize,
+    /// Each stage's time and the memory needed so far.
+    pub timings: timings::Timings,
 }
 
 /// Loads and validates the site at `root`, returning the model when there are no errors.
 pub fn check(root: &Path) -> (Option<model::Site>, Diagnostics) {
     let mut diags = Diagnostics::default();
-    let site = checked_model(root, &mut diags).ok();
+    let site = checked_model(root, &mut diags, &mut timings::Timings::default()).ok();
     (site, diags)
 }
 
 /// load → validate → model, every stage's problems in `diags`.
-fn checked_model(root: &Path, diags: &mut Diagnostics) -> Result<model::Site, Stopped> {
+fn checked_model(root: &Path, diags: &mut Diagnostics, timings: &mut timings::Timings) -> Result<model::Site, Stopped> {
     let (loaded, load_diags) = load::load(root);
     diags.extend(load_diags);
+    timings.lap("load");
     diags.extend(validate::validate(&loaded));
     diags.stop_on_errors()?;
+    timings.lap("validate");
     let (site, model_diags) = model::build(&loaded, datum::build_date());
+    drop(loaded);
+    timings.lap("model");
     diags.extend(model_diags);
     diags.stop_on_errors()?;
     Ok(site)
@@ -78,16 +85,23 @@ fn checked_model(root: &Path, diags: &mut Diagnostics) -> Result<model::Site, St
 /// Builds the site at `root` into `out`. On any error `out` is left untouched.
 pub fn build(root: &Path, out: &Path, base_url: Option<&str>) -> Result<Report, Diagnostics> {
     let mut diags = Diagnostics::default();
-    match build_stages(root, out, base_url, &mut diags) {
-        Ok(pages_written) => Ok(Report { diagnostics: diags, pages_written }),
+    let mut timings = timings::Timings::default();
+    match build_stages(root, out, base_url, &mut diags, &mut timings) {
+        Ok(pages_written) => Ok(Report { diagnostics: diags, pages_written, timings }),
         Err(Stopped) => Err(diags),
     }
 }
 
 /// The whole pipeline; returns how many pages were written.
-fn build_stages(root: &Path, out: &Path, base_url: Option<&str>, diags: &mut Diagnostics) -> Result<usize, Stopped> {
+fn build_stages(
+    root: &Path,
+    out: &Path,
+    base_url: Option<&str>,
+    diags: &mut Diagnostics,
+    timings: &mut timings::Timings,
+) -> Result<usize, Stopped> {
     diags.take_message(out, output::check_replaceable(out))?;
-    let mut site = checked_model(root, diags)?;
+    let mut site = checked_model(root, diags, timings)?;
     if let Some(url) = base_url {
         site.bas_url = diags.take_message("--base-url", validate::normalise_base_url(url))?;
     }
@@ -98,10 +112,13 @@ fn build_stages(root: &Path, out: &Path, base_url: Option<&str>, diags: &mut Dia
     drop(sharded);
     let mut assets = assets::fingerprint(statics);
     assets.files.extend(parts.files);
+    timings.lap("search index");
     let theme = diags.take(render::load_theme(root, &site, &assets.urls))?;
+    timings.lap("theme");
     let (outputs, plan_diags) = plan::plan(&site, root, assets.files);
     diags.extend(plan_diags);
     diags.stop_on_errors()?;
+    timings.lap("plan");
     let paths: Vec<String> = outputs.iter().map(|o| o.path.clone()).collect();
     let pages_written = paths.iter().filter(|p| p.ends_with(".html")).count();
     // Dropping the staging folder on any error below removes it; `out` stays as it was.
@@ -112,10 +129,14 @@ fn build_stages(root: &Path, out: &Path, base_url: Option<&str>, diags: &mut Dia
             Ok(s)
         }),
     )?;
+    timings.lap("folders");
     let pages = diags.take(render::render_into(&theme, outputs, &staging))?;
+    timings.lap("render and write");
     diags.extend(links::check(paths.iter().map(String::as_str), &pages, out));
     diags.stop_on_errors()?;
+    timings.lap("links");
     diags.take_message(out, staging.commit())?;
+    timings.lap("swap");
     Ok(pages_written)
 }
 

@@ -51,6 +51,10 @@ enum Command {
         /// https://, no user name, query or fragment.
         #[arg(long, value_parser = katalog::validate::normalise_base_url)]
         base_url: Option<String>,
+        /// Print each stage's time and the peak memory so far as JSON on standard output
+        /// (for the benchmark).
+        #[arg(long)]
+        timings: bool,
     },
     /// Build the site and serve it on 127.0.0.1, rebuilding and reloading the browser when a
     /// file under content/, data/ or themes/ changes.
@@ -205,10 +209,13 @@ fn main() -> ExitCode {
                 ExitCode::from(1)
             }
         },
-        Command::Build { root, out, base_url } => {
+        Command::Build { root, out, base_url, timings } => {
             let out = out.unwrap_or_else(|| root.join("public"));
             match katalog::build(&root, &out, base_url.as_deref()) {
                 Ok(report) => {
+                    if timings {
+                        println!("{}", report.timings.to_json());
+                    }
                     print_diagnostics(&root, &report.diagnostics);
                     eprintln!("build: wrote {} pages to {}", report.pages_written, out.display());
                     ExitCode::SUCCESS

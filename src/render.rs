@@ -127,6 +127,17 @@ fn add_map_globals(env: &mut Environment<'static>, site: &Site) {
         return;
     };
     env.add_global("kartdata", ser(data));
+    // `lanens_kommuner(lan_koder)`: every kommun of those län, in the site's order.
+    let mut by_lan: BTreeMap<String, Vec<(usize, String)>> = BTreeMap::new();
+    for (i, k) in site.kommuner.iter().enumerate() {
+        by_lan.entry(k.lan_kod.clone()).or_default().push((i, k.kod.clone()));
+    }
+    let by_lan = std::sync::Arc::new(by_lan);
+    env.add_function("lanens_kommuner", move |lan: Vec<String>| {
+        let mut codes: Vec<&(usize, String)> = lan.iter().filter_map(|l| by_lan.get(l)).flatten().collect();
+        codes.sort();
+        ser(codes.into_iter().map(|(_, c)| c).collect::<Vec<_>>())
+    });
     let ramar = std::sync::Arc::new(data.ramar.clone());
     env.add_function("kartram", move |codes: Vec<String>| {
         match crate::map::frame_of(&ramar, codes.iter().map(String::as_str)) {

@@ -108,8 +108,13 @@ pub fn report(site: &Site) -> Report {
         totalt.add(r);
     }
     rader.extend(site.organisationer.iter().map(|o| {
-        let lan =
-            o.kommuner.first().or(o.grannar.first()).map(|c| lan_name(c.get(..2).unwrap_or(""))).unwrap_or_default();
+        let lan = o
+            .kommuner
+            .first()
+            .and_then(|c| c.get(..2))
+            .or(o.grannar_lan.first().map(String::as_str))
+            .map(lan_name)
+            .unwrap_or_default();
         row(Row {
             typ: "verksamhet",
             namn: o.namn.clone(),

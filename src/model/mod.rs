@@ -214,8 +214,9 @@ pub struct Organisation {
     pub nyaste_odaterad: bool,
     pub inaktuell: bool,
     pub konflikter: Vec<String>,
-    /// Every kommun in the län of its current and former members: what its map shows.
-    pub grannar: Vec<String>,
+    /// The län of its current and former members (codes): its map shows every kommun in
+    /// them (`lanens_kommuner` in templates), so the model need not list them per organisation.
+    pub grannar_lan: Vec<String>,
     /// Inhabitants of its current member kommuner, when the site has population figures.
     pub folkmangd: Option<u64>,
     pub folkmangd_text: Option<String>,

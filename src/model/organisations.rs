@@ -120,7 +120,7 @@ fn draft<'a>(cx: &Context<'a>, file: &'a Sourced<PoFile>) -> Draft<'a> {
         nyaste_odaterad: newest.is_some_and(|w| w.is_undated()),
         inaktuell: newest.is_none_or(|w| cx.is_old(&w)),
         konflikter: Vec::new(),
-        grannar: Vec::new(),
+        grannar_lan: Vec::new(),
         folkmangd: None,
         folkmangd_text: None,
         ombud_per_100000: None,
@@ -176,7 +176,7 @@ pub fn finish(cx: &Context, drafts: Vec<Draft>, kommuner: &[Kommun], konflikter:
                 .sort_by_key(|t| (sort_key(cx.names.get(t.kommun.as_str()).copied().unwrap_or("")), t.kommun.clone()));
             let lan: BTreeSet<&str> =
                 org.kommuner.iter().chain(org.tidigare.iter().map(|t| &t.kommun)).filter_map(|c| c.get(..2)).collect();
-            org.grannar = kommuner.iter().filter(|k| lan.contains(k.lan_kod.as_str())).map(|k| k.kod.clone()).collect();
+            org.grannar_lan = lan.into_iter().map(str::to_string).collect();
             org.konflikter =
                 konflikter.iter().filter(|c| c.organisationer.contains(&org.id)).map(|c| c.id.clone()).collect();
             org

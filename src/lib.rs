@@ -106,12 +106,10 @@ fn build_stages(
         site.bas_url = diags.take_message("--base-url", validate::normalise_base_url(url))?;
     }
     let mut statics = diags.take(static_files(root))?;
-    let sharded = search::sharded(&site);
-    let parts = assets::fingerprint(sharded.files());
-    statics.push(("sokindex.json".into(), sharded.manifest(&parts.urls).into_bytes()));
-    drop(sharded);
+    let index = search::build(&site);
+    statics.push(("sokindex.json".into(), index.manifest.into_bytes()));
     let mut assets = assets::fingerprint(statics);
-    assets.files.extend(parts.files);
+    assets.files.extend(index.files);
     timings.lap("search index");
     let theme = diags.take(render::load_theme(root, &site, &assets.urls))?;
     timings.lap("theme");

@@ -28,203 +28,248 @@ struct Entry {
     dokument: Dokument,
 }
 
-/// Tokens are sharded by their first this many characters (a shorter token is its own key).
-pub const SHARD_PREFIX: usize = 2;
+/// A chunk of terms is closed once its JSON passes this many bytes (a single term with
+/// more postings gets a chunk of its own).
+pub const CHUNK_BYTES: usize = 16_000;
+/// Result details are stored this many documents to a file.
+pub const STORE_DOCS: usize = 16;
+/// How many chunks of terms one word of a query may fetch: the chunk it falls in and the
+/// next ones that its prefix expands into. Beyond that a very short word ("o") expands
+/// only into the nearest terms, so a query's download stays bounded at any size.
+pub const CHUNKS_PER_WORD: usize = 3;
+/// The browser fetches the result details of this many of the best hits.
+pub const CANDIDATES: usize = 20;
+/// "Menade du …?" fetches title lists beside the query's own within this many bytes.
+pub const TITLE_BYTES: usize = 80_000;
+/// Equal scores: an organisation before its kommuner (as `TYPE_ORDER` in sok.js); the
+/// document numbers follow this order and then the Swedish order of titles.
+const TYPE_ORDER: [&str; 5] = ["Verksamhet", "Utförare", "Län", "Kommun", "Sida"];
 
-/// The sharded search index, before its files get their fingerprinted names.
-pub struct Sharded {
-    /// `sok-<key>.json`: the postings of every token whose first characters are `key`,
-    /// with the field lengths and result details of the documents they name.
-    pub shards: Vec<(String, String, Vec<u8>)>,
-    /// `sok-titlar-<n>.json`: the named documents (kommuner, organisations, utförare,
-    /// län) whose folded name, without spaces and hyphens, has `n` characters.
-    pub titles: Vec<(usize, String, Vec<u8>)>,
-    /// The elasticlunr index's own header (version, fields, ref, pipeline, language).
-    header: serde_json::Map<String, serde_json::Value>,
-    documents: usize,
+/// The search index as files, before the manifest gets its fingerprinted name.
+pub struct Index {
+    /// Under `resurser/sok-<hash of them all>/`: `t<n>.json` (chunks of terms in sorted
+    /// order), `d<n>.json` (result details of `STORE_DOCS` documents each) and
+    /// `n-<first letter>-<length>.json` (names for "Menade du …?").
+    pub files: Vec<(String, Vec<u8>)>,
+    /// `sokindex.json`, the one file the browser fetches first.
+    pub manifest: String,
 }
 
-/// A document's postings in one field: (document number, term frequency).
-type Postings = [Vec<(u32, f64)>; 4];
+/// One term's postings: per field, (document, weight) in document order, and the
+/// documents whose name begins with the term, with their folded name's length.
+#[derive(Default)]
+struct Postings {
+    fields: [Vec<(u32, f64)>; 4],
+    first_word: Vec<(u32, usize)>,
+}
 
-/// Builds the shards from elasticlunr-rs's Swedish tokenizer and pipeline, exactly as its
+/// Builds the index with elasticlunr-rs's Swedish tokenizer and pipeline, as its
 /// `Index::add_doc` does (field length = tokens after the pipeline, tf = √count), but
-/// without its whole-index trie: each entry is dropped once its tokens are counted.
-pub fn sharded(site: &Site) -> Sharded {
+/// stores each posting's tf already divided by √(field length): elasticlunr.js then
+/// scores with a field length of 1, so the browser needs no table of field lengths.
+pub fn build(site: &Site) -> Index {
     use elasticlunr::Language;
     let swedish = Swedish::new();
     let pipeline = swedish.make_pipeline();
-    let mut refs: Vec<String> = Vec::new();
-    let mut lengths: Vec<[usize; 4]> = Vec::new();
-    let mut dokument: Vec<Dokument> = Vec::new();
-    let mut by_key: BTreeMap<String, BTreeMap<String, Postings>> = BTreeMap::new();
-    let mut titles: BTreeMap<usize, Vec<u32>> = BTreeMap::new();
-    for entry in entries(site) {
-        let doc = u32::try_from(refs.len()).unwrap_or(u32::MAX);
-        let mut field_lengths = [0; 4];
+    let mut entries = entries(site);
+    entries.sort_by_cached_key(|e| {
+        let typ = TYPE_ORDER.iter().position(|t| *t == e.dokument.typ).unwrap_or(TYPE_ORDER.len());
+        (typ, crate::text::sort_key(&e.dokument.titel), e.reference.clone())
+    });
+    let mut terms: BTreeMap<String, Postings> = BTreeMap::new();
+    for (doc, entry) in entries.iter().enumerate() {
+        let doc = u32::try_from(doc).unwrap_or(u32::MAX);
         for (f, text) in entry.fields.iter().enumerate() {
             let tokens = pipeline.run(swedish.tokenize(text));
-            field_lengths[f] = tokens.len();
-            let mut counts: BTreeMap<String, u64> = BTreeMap::new();
+            // The first term of the name, and of its folded form ("östersund", "ostersund").
+            if f <= 1
+                && let Some(first) = tokens.first()
+            {
+                let length = fold_name(&entry.dokument.titel).encode_utf16().count();
+                let list = &mut terms.entry(first.clone()).or_default().first_word;
+                if list.last().is_none_or(|&(d, _)| d != doc) {
+                    list.push((doc, length));
+                }
+            }
+            let length = tokens.len() as f64;
+            let mut counts: BTreeMap<String, u32> = BTreeMap::new();
             for t in tokens {
                 *counts.entry(t).or_insert(0) += 1;
             }
             for (token, count) in counts {
-                let key: String = token.chars().take(SHARD_PREFIX).collect();
-                by_key.entry(key).or_default().entry(token).or_default()[f].push((doc, (count as f64).sqrt()));
+                let weight = f64::from(count).sqrt() / length.sqrt();
+                terms.entry(token).or_default().fields[f].push((doc, weight));
             }
         }
-        if entry.dokument.typ != "Sida" {
-            titles.entry(squash(&entry.dokument.titel).chars().count()).or_default().push(doc);
-        }
-        refs.push(entry.reference);
-        lengths.push(field_lengths);
-        dokument.push(entry.dokument);
     }
-    let shards = by_key
-        .into_iter()
-        .map(|(key, tokens)| {
-            let json = shard_json(&tokens, &refs, &lengths, &dokument);
-            (key.clone(), format!("sok-{}.json", file_key(&key)), json.into_bytes())
-        })
-        .collect();
-    let titles = titles
-        .into_iter()
-        .map(|(n, docs)| {
-            let list: Vec<(&str, &str, &str, Option<&str>)> = docs
-                .iter()
-                .map(|&d| {
-                    let (r, k) = (&refs[d as usize], &dokument[d as usize]);
-                    (r.as_str(), k.titel.as_str(), k.typ, k.info.as_deref())
-                })
-                .collect();
-            let json = crate::text::json_without_markup(&serde_json::to_string(&list).unwrap_or_default());
-            (n, format!("sok-titlar-{n}.json"), json.into_bytes())
-        })
-        .collect();
+    let mut files = term_chunks(&terms);
+    let firsts: Vec<String> = files.iter().map(|(first, _)| first.clone()).collect();
+    drop(terms);
+    let mut files: Vec<(String, Vec<u8>)> =
+        files.drain(..).enumerate().map(|(i, (_, json))| (format!("t{i}.json"), json.into_bytes())).collect();
+    files.extend(store_chunks(&entries));
+    let titles = title_lists(&entries);
+    // Each list's size, so the browser can stay within its budget for "Menade du …?".
+    let keys: BTreeMap<String, usize> = titles.iter().map(|(k, json)| (k.clone(), json.len())).collect();
+    files.extend(titles.into_iter().map(|(k, json)| (format!("n-{k}.json"), json.into_bytes())));
+
+    let folder = format!("{}/sok-{}", crate::assets::FOLDER, set_hash(&files));
+    let manifest = serde_json::json!({
+        "index": header(),
+        "antal": entries.len(),
+        "mapp": format!("/{folder}/"),
+        "termer": firsts,
+        "per_ord": CHUNKS_PER_WORD,
+        "dokument": STORE_DOCS,
+        "kandidater": CANDIDATES,
+        "titelbudget": TITLE_BYTES,
+        "titlar": keys,
+    });
+    Index {
+        files: files.into_iter().map(|(name, bytes)| (format!("{folder}/{name}"), bytes)).collect(),
+        manifest: crate::text::json_without_markup(&manifest.to_string()),
+    }
+}
+
+/// elasticlunr's own header (version, fields, ref, pipeline, language) of an empty index.
+fn header() -> serde_json::Value {
     let empty = IndexBuilder::with_language(Box::new(Swedish::new())).add_fields(FIELDS).save_docs(false).build();
-    let header = match serde_json::from_str(&empty.to_json()) {
+    match serde_json::from_str(&empty.to_json()) {
         Ok(serde_json::Value::Object(mut m)) => {
             m.remove("index");
             m.remove("documentStore");
-            m
+            serde_json::Value::Object(m)
         }
-        _ => serde_json::Map::new(),
-    };
-    Sharded { shards, titles, header, documents: refs.len() }
-}
-
-impl Sharded {
-    /// All shard and title files, named as `sharded` named them.
-    pub fn files(&self) -> Vec<(String, Vec<u8>)> {
-        let shards = self.shards.iter().map(|(_, name, bytes)| (name.clone(), bytes.clone()));
-        shards.chain(self.titles.iter().map(|(_, name, bytes)| (name.clone(), bytes.clone()))).collect()
-    }
-
-    /// `/sokindex.json`, the manifest the browser fetches first: the index header, the
-    /// number of documents (for idf), and the address of every shard and title file.
-    pub fn manifest(&self, urls: &BTreeMap<String, String>) -> String {
-        let url = |name: &String| urls.get(name).cloned().unwrap_or_else(|| format!("/{name}"));
-        let shards: serde_json::Map<String, serde_json::Value> =
-            self.shards.iter().map(|(key, name, _)| (key.clone(), url(name).into())).collect();
-        let titles: serde_json::Map<String, serde_json::Value> =
-            self.titles.iter().map(|(n, name, _)| (n.to_string(), url(name).into())).collect();
-        let json = serde_json::json!({
-            "index": self.header,
-            "antal": self.documents,
-            "prefix": SHARD_PREFIX,
-            "delar": shards,
-            "titlar": titles,
-        });
-        crate::text::json_without_markup(&json.to_string())
+        _ => serde_json::Value::Null,
     }
 }
 
-/// A shard key as a file name: `a`–`z` and `0`–`9` as they are, anything else as `_` and
-/// its code point in hex (`ös` → `_f6s`).
-fn file_key(key: &str) -> String {
+/// One name for the whole set, so the manifest names a folder instead of every file; a
+/// change to any file gives a new folder, and the files may be cached for good.
+fn set_hash(files: &[(String, Vec<u8>)]) -> String {
+    use sha2::{Digest, Sha256};
+    let mut hasher = Sha256::new();
+    for (name, bytes) in files {
+        hasher.update(name.as_bytes());
+        hasher.update((bytes.len() as u64).to_le_bytes());
+        hasher.update(bytes);
+    }
+    hasher.finalize().iter().take(5).map(|b| format!("{b:02x}")).collect()
+}
+
+/// The terms in sorted order, cut into chunks of about `CHUNK_BYTES`: each chunk is
+/// `{"term": [namn, enkel, sammanhang, text, first word]}` (see [`term_json`]), returned
+/// with its first term.
+fn term_chunks(terms: &BTreeMap<String, Postings>) -> Vec<(String, String)> {
+    let mut chunks = Vec::new();
+    let mut current: Option<(String, String)> = None;
+    for (term, postings) in terms {
+        let entry = format!("{}:{}", json_string(term), term_json(postings));
+        match &mut current {
+            Some((_, json)) if json.len() + entry.len() <= CHUNK_BYTES => {
+                json.push(',');
+                json.push_str(&entry);
+            }
+            _ => {
+                chunks.extend(current.take());
+                current = Some((term.clone(), entry));
+            }
+        }
+    }
+    chunks.extend(current);
+    chunks.into_iter().map(|(first, json)| (first, crate::text::json_without_markup(&format!("{{{json}}}")))).collect()
+}
+
+/// A term's postings: per field `0` (none) or `{"weight": [documents]}`, then the
+/// documents whose name begins with it as `{"name length": [documents]}`. Document
+/// numbers are ascending and written as differences from the one before, which
+/// compresses well; weights have four significant digits.
+fn term_json(p: &Postings) -> String {
+    let mut parts: Vec<String> = p
+        .fields
+        .iter()
+        .map(|postings| {
+            let mut by_weight: BTreeMap<String, Vec<u32>> = BTreeMap::new();
+            for &(doc, weight) in postings {
+                by_weight.entry(format!("{weight:.3e}")).or_default().push(doc);
+            }
+            grouped_json(&by_weight)
+        })
+        .collect();
+    let mut by_length: BTreeMap<String, Vec<u32>> = BTreeMap::new();
+    for &(doc, length) in &p.first_word {
+        by_length.entry(length.to_string()).or_default().push(doc);
+    }
+    parts.push(grouped_json(&by_length));
+    format!("[{}]", parts.join(","))
+}
+
+fn grouped_json(groups: &BTreeMap<String, Vec<u32>>) -> String {
+    use std::fmt::Write;
+    if groups.is_empty() {
+        return "0".into();
+    }
+    let mut out = String::from("{");
+    for (i, (key, docs)) in groups.iter().enumerate() {
+        let _ = write!(out, "{}\"{key}\":[", if i > 0 { "," } else { "" });
+        let mut before = 0;
+        for (j, &d) in docs.iter().enumerate() {
+            let _ = write!(out, "{}{}", if j > 0 { "," } else { "" }, d - before);
+            before = d;
+        }
+        out.push(']');
+    }
+    out.push('}');
+    out
+}
+
+/// `d<n>.json`: `[[address, title, type, info], …]` for documents n·STORE_DOCS onwards.
+fn store_chunks(entries: &[Entry]) -> Vec<(String, Vec<u8>)> {
+    entries
+        .chunks(STORE_DOCS)
+        .enumerate()
+        .map(|(i, chunk)| {
+            let rows: Vec<(&str, &str, &str, Option<&str>)> = chunk
+                .iter()
+                .map(|e| (e.reference.as_str(), e.dokument.titel.as_str(), e.dokument.typ, e.dokument.info.as_deref()))
+                .collect();
+            let json = crate::text::json_without_markup(&serde_json::to_string(&rows).unwrap_or_default());
+            (format!("d{i}.json"), json.into_bytes())
+        })
+        .collect()
+}
+
+/// The named documents (kommuner, organisations, utförare, län) by the first letter and
+/// the length of their squashed name (`squash`): key `<letter>-<length>` (the letter as
+/// [`file_key`] writes it), list `[[document, title], …]` (the address comes from the
+/// store, for the few names offered).
+fn title_lists(entries: &[Entry]) -> Vec<(String, String)> {
+    let mut lists: BTreeMap<String, Vec<(usize, &str)>> = BTreeMap::new();
+    for (doc, e) in entries.iter().enumerate().filter(|(_, e)| e.dokument.typ != "Sida") {
+        let squashed = squash(&e.dokument.titel);
+        let Some(first) = squashed.chars().next() else { continue };
+        let key = format!("{}-{}", file_key(&first.to_string()), squashed.chars().count());
+        lists.entry(key).or_default().push((doc, &e.dokument.titel));
+    }
+    lists
+        .into_iter()
+        .map(|(key, list)| {
+            let json = crate::text::json_without_markup(&serde_json::to_string(&list).unwrap_or_default());
+            (key, json)
+        })
+        .collect()
+}
+
+/// A letter as a file name: `a`–`z` and `0`–`9` as they are, anything else as `_` and
+/// its code point in hex (`ö` → `_f6`); sok.js names the files the same way.
+pub fn file_key(key: &str) -> String {
     key.chars()
         .map(|c| if c.is_ascii_lowercase() || c.is_ascii_digit() { c.to_string() } else { format!("_{:x}", c as u32) })
         .collect()
 }
 
-/// One shard: `{"index": {field: trie}, "docInfo": {ref: {field: length}}, "dokument": {ref: …}}`,
-/// each trie in elasticlunr's format (`{"docs": {ref: {"tf": …}}, "df": n, "a": {…}}`).
-fn shard_json(
-    tokens: &BTreeMap<String, Postings>,
-    refs: &[String],
-    lengths: &[[usize; 4]],
-    dokument: &[Dokument],
-) -> String {
-    use std::fmt::Write;
-    let mut docs = std::collections::BTreeSet::new();
-    let mut out = String::from(r#"{"index":{"#);
-    for (f, field) in FIELDS.iter().enumerate() {
-        if f > 0 {
-            out.push(',');
-        }
-        let _ = write!(out, r#""{field}":"#);
-        let in_field: Vec<(&str, &Vec<(u32, f64)>)> =
-            tokens.iter().filter(|(_, p)| !p[f].is_empty()).map(|(t, p)| (t.as_str(), &p[f])).collect();
-        for (_, postings) in &in_field {
-            docs.extend(postings.iter().map(|&(d, _)| d));
-        }
-        write_trie(&mut out, &in_field, 0, refs);
-    }
-    out.push_str(r#"},"docInfo":{"#);
-    for (i, &d) in docs.iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        let l = lengths[d as usize];
-        let _ = write!(out, "{}:{{", json_string(&refs[d as usize]));
-        for (f, field) in FIELDS.iter().enumerate() {
-            let _ = write!(out, r#"{}"{field}":{}"#, if f > 0 { "," } else { "" }, l[f]);
-        }
-        out.push('}');
-    }
-    out.push_str(r#"},"dokument":{"#);
-    for (i, &d) in docs.iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        let doc = serde_json::to_string(&dokument[d as usize]).unwrap_or_default();
-        let _ = write!(out, "{}:{doc}", json_string(&refs[d as usize]));
-    }
-    out.push_str("}}");
-    crate::text::json_without_markup(&out)
-}
-
 fn json_string(s: &str) -> String {
     serde_json::to_string(s).unwrap_or_default()
-}
-
-/// Writes the trie node reached after `depth` characters of the (sorted) tokens given,
-/// all of which share those characters.
-fn write_trie(out: &mut String, tokens: &[(&str, &Vec<(u32, f64)>)], depth: usize, refs: &[String]) {
-    use std::fmt::Write;
-    out.push_str(r#"{"docs":{"#);
-    let mut rest = tokens;
-    let mut df = 0;
-    if let Some((t, postings)) = tokens.first()
-        && t.chars().count() == depth
-    {
-        for (i, (d, tf)) in postings.iter().enumerate() {
-            let tf = serde_json::to_string(tf).unwrap_or_default();
-            let _ = write!(out, r#"{}{}:{{"tf":{tf}}}"#, if i > 0 { "," } else { "" }, json_string(&refs[*d as usize]));
-        }
-        df = postings.len();
-        rest = &tokens[1..];
-    }
-    let _ = write!(out, r#"}},"df":{df}"#);
-    while let Some((t, _)) = rest.first() {
-        let Some(c) = t.chars().nth(depth) else { break };
-        let n = rest.iter().take_while(|(t, _)| t.chars().nth(depth) == Some(c)).count();
-        let _ = write!(out, ",{}:", json_string(&c.to_string()));
-        write_trie(out, &rest[..n], depth + 1, refs);
-        rest = &rest[n..];
-    }
-    out.push('}');
 }
 
 /// Every word the index is built from, as the tokenizer splits it: for checking that the
@@ -251,6 +296,24 @@ pub fn squash(text: &str) -> String {
         })
         .filter(|&c| !(c.is_whitespace() || c == '-' || ('\u{2010}'..='\u{2015}').contains(&c)))
         .collect()
+}
+
+/// A name as sok.js `fold` makes it (lower case, marks removed, white space collapsed):
+/// its length in UTF-16 units ranks names that begin with the query, shortest first.
+pub fn fold_name(text: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let folded: String = text
+        .to_lowercase()
+        .nfd()
+        .filter(|&c| !unicode_normalization::char::is_combining_mark(c))
+        .flat_map(|c| match c {
+            'ø' => vec!['o'],
+            'æ' => vec!['a', 'e'],
+            'ß' => vec!['s', 's'],
+            c => vec![c],
+        })
+        .collect();
+    folded.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Words a visitor may type without å, ä, ö: "Östersund" → "ostersund".

@@ -9,87 +9,101 @@ fn json(path: &std::path::Path) -> serde_json::Value {
     serde_json::from_str(&read(path)).unwrap()
 }
 
-/// A file the manifest names, by its address.
-fn file(out: &std::path::Path, url: &serde_json::Value) -> std::path::PathBuf {
-    out.join(url.as_str().unwrap().trim_start_matches('/'))
+/// The manifest, and the folder of the index files it names.
+fn index(out: &std::path::Path) -> (serde_json::Value, std::path::PathBuf) {
+    let manifest = json(&asset(out, "sokindex", "json"));
+    let folder = out.join(manifest["mapp"].as_str().unwrap().trim_matches('/'));
+    (manifest, folder)
 }
 
-fn gzipped(bytes: &[u8]) -> usize {
-    let mut gz = std::process::Command::new("gzip")
-        .args(["-9", "-c"])
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    use std::io::Write;
-    gz.stdin.take().unwrap().write_all(bytes).unwrap();
-    gz.wait_with_output().unwrap().stdout.len()
+/// Every document of the store, by number: [address, title, type, info].
+fn store(manifest: &serde_json::Value, folder: &std::path::Path) -> Vec<serde_json::Value> {
+    let per = manifest["dokument"].as_u64().unwrap() as usize;
+    let n = manifest["antal"].as_u64().unwrap() as usize;
+    let docs: Vec<serde_json::Value> = (0..n.div_ceil(per))
+        .flat_map(|i| json(&folder.join(format!("d{i}.json"))).as_array().unwrap().clone())
+        .collect();
+    assert_eq!(docs.len(), n);
+    docs
+}
+
+/// A term's postings in one field of a chunk: document numbers with their weights.
+fn postings(groups: &serde_json::Value) -> Vec<(u64, f64)> {
+    let mut out = Vec::new();
+    for (weight, docs) in groups.as_object().into_iter().flatten() {
+        let mut doc = 0;
+        for d in docs.as_array().unwrap() {
+            doc += d.as_u64().unwrap();
+            out.push((doc, weight.parse().unwrap()));
+        }
+    }
+    out.sort_by_key(|p| p.0);
+    out
 }
 
 #[test]
-fn shards_hold_a_document_for_everything_searchable() {
+fn the_index_holds_a_document_for_everything_searchable() {
     let out = built_bundled();
-    let manifest = json(&asset(out, "sokindex", "json"));
+    let (manifest, folder) = index(out);
     assert_eq!(manifest["index"]["lang"], "Swedish");
     assert_eq!(manifest["index"]["pipeline"], serde_json::json!(["trimmer-sv", "stopWordFilter-sv", "stemmer-sv"]));
-    assert_eq!(manifest["prefix"], 2);
-    let delar = manifest["delar"].as_object().unwrap();
-    assert!(delar.len() > 50, "only {} shards", delar.len());
-    let mut docs = serde_json::Map::new();
-    for (key, url) in delar {
-        let shard = json(&file(out, url));
-        // Every term in a shard begins with its key.
-        for field in ["namn", "enkel", "sammanhang", "text"] {
-            let mut node = &shard["index"][field];
-            assert!(node.is_object(), "{key}: no {field}");
-            for (i, c) in key.chars().enumerate() {
-                let below = node.as_object().unwrap().keys().filter(|k| *k != "docs" && *k != "df").count();
-                assert!(below <= 1, "{key}: {below} branches at depth {i} of {field}");
-                if below == 0 {
-                    break;
-                }
-                node = &node[c.to_string()];
-                assert!(node.is_object(), "{key}: a term of {field} outside the shard");
-            }
-        }
-        for (r, d) in shard["dokument"].as_object().unwrap() {
-            assert!(shard["docInfo"][r].is_object(), "{key}: {r} without field lengths");
-            docs.insert(r.clone(), d.clone());
-        }
-    }
-    let count = |typ: &str| docs.values().filter(|d| d["typ"] == typ).count();
+    let docs = store(&manifest, &folder);
+    let count = |typ: &str| docs.iter().filter(|d| d[2] == typ).count();
     assert_eq!(count("Kommun"), 290);
     assert_eq!(count("Län"), 21);
     assert!(count("Verksamhet") >= 100, "{}", count("Verksamhet"));
     assert!(count("Utförare") >= 9);
     assert!(count("Sida") >= 6);
-    assert_eq!(manifest["antal"].as_u64().unwrap() as usize, docs.len());
-    assert_eq!(docs["/kommun/borlange/"]["titel"], "Borlänge");
-    assert_eq!(docs["/kommun/borlange/"]["info"], "Har personligt ombud: samverkan mellan kommuner");
-    assert_eq!(docs["/kommun/bromolla/"]["info"], "Saknar personligt ombud enligt källan");
-    assert_eq!(docs["/kommun/bjuv/"]["info"], "Har personligt ombud: entreprenad");
-    // Folded names are indexed: "ostersund" is a token of the `enkel` field, in shard "os".
-    let shard = json(&file(out, &delar["os"]));
-    let mut node = &shard["index"]["enkel"];
-    for c in "ostersund".chars() {
-        node = &node[c.to_string()];
-        assert!(!node.is_null(), "no 'ostersund' in the folded names");
+    let doc = |address: &str| docs.iter().position(|d| d[0] == address).unwrap();
+    assert_eq!(docs[doc("/kommun/borlange/")][1], "Borlänge");
+    assert_eq!(docs[doc("/kommun/borlange/")][3], "Har personligt ombud: samverkan mellan kommuner");
+    assert_eq!(docs[doc("/kommun/bromolla/")][3], "Saknar personligt ombud enligt källan");
+    assert_eq!(docs[doc("/kommun/bjuv/")][3], "Har personligt ombud: entreprenad");
+    // Numbered by type (organisations first), then by the Swedish order of titles.
+    assert!(doc("/kommun/alvesta/") < doc("/kommun/borlange/"));
+    assert!(doc("/kommun/vaxjo/") < doc("/kommun/ostersund/"), "ö after v");
+    assert!(docs.iter().position(|d| d[2] == "Verksamhet") < docs.iter().position(|d| d[2] == "Kommun"));
+
+    // Folded names are indexed: "ostersund" is a term of the `enkel` field (field 1),
+    // in the chunk the manifest's first terms place it in; Östersund's name begins with it.
+    let firsts: Vec<&str> = manifest["termer"].as_array().unwrap().iter().map(|t| t.as_str().unwrap()).collect();
+    assert!(firsts.windows(2).all(|w| w[0] < w[1]), "chunks in term order");
+    let i = firsts.iter().rposition(|f| *f <= "ostersund").unwrap();
+    let chunk = json(&folder.join(format!("t{i}.json")));
+    let term = &chunk["ostersund"];
+    let enkel = postings(&term[1]);
+    assert_eq!(enkel.iter().map(|p| p.0 as usize).collect::<Vec<_>>(), vec![doc("/kommun/ostersund/")]);
+    assert_eq!(postings(&term[4]), vec![(doc("/kommun/ostersund/") as u64, 9.0)], "first word, name of 9 letters");
+    // tf / √(field length): "ostersund" is the one term of Östersund's folded name.
+    assert!((enkel[0].1 - 1.0).abs() < 1e-9);
+    // Every chunk's terms lie between its first term and the next chunk's.
+    for (i, first) in firsts.iter().enumerate() {
+        let chunk = json(&folder.join(format!("t{i}.json")));
+        for term in chunk.as_object().unwrap().keys() {
+            assert!(term.as_str() >= *first && firsts.get(i + 1).is_none_or(|next| term.as_str() < *next), "{term}");
+        }
     }
-    assert!(node["docs"].as_object().unwrap().contains_key("/kommun/ostersund/"));
-    assert_eq!(node["df"], 1);
 }
 
 #[test]
-fn title_lists_name_every_kommun_organisation_utforare_and_lan_by_squashed_length() {
+fn title_lists_name_every_kommun_organisation_utforare_and_lan_by_first_letter_and_length() {
     let out = built_bundled();
-    let manifest = json(&asset(out, "sokindex", "json"));
+    let (manifest, folder) = index(out);
+    let docs = store(&manifest, &folder);
     let mut seen = std::collections::BTreeMap::new();
-    for (n, url) in manifest["titlar"].as_object().unwrap() {
-        for e in json(&file(out, url)).as_array().unwrap() {
+    for (key, size) in manifest["titlar"].as_object().unwrap() {
+        let text = read(&folder.join(format!("n-{key}.json")));
+        assert_eq!(text.len() as u64, size.as_u64().unwrap(), "{key}: size in the manifest");
+        let (letter, n) = key.rsplit_once('-').unwrap();
+        for e in json(&folder.join(format!("n-{key}.json"))).as_array().unwrap() {
             let titel = e[1].as_str().unwrap();
-            assert_eq!(katalog::search::squash(titel).chars().count().to_string(), *n, "{titel}");
-            assert_ne!(e[2], "Sida");
-            seen.insert(e[0].as_str().unwrap().to_string(), e[2].clone());
+            let squashed = katalog::search::squash(titel);
+            assert_eq!(squashed.chars().count().to_string(), n, "{titel}");
+            assert_eq!(katalog::search::file_key(&squashed.chars().next().unwrap().to_string()), letter, "{titel}");
+            let d = &docs[e[0].as_u64().unwrap() as usize];
+            assert_eq!(d[1], titel);
+            assert_ne!(d[2], "Sida");
+            seen.insert(d[0].as_str().unwrap().to_string(), d[2].clone());
         }
     }
     assert_eq!(seen.values().filter(|t| *t == "Kommun").count(), 290);
@@ -97,40 +111,27 @@ fn title_lists_name_every_kommun_organisation_utforare_and_lan_by_squashed_lengt
     assert_eq!(seen["/kommun/dals-ed/"], "Kommun");
     assert_eq!(katalog::search::squash("Dals-Ed"), "dalsed");
     assert_eq!(katalog::search::squash("Upplands Väsby"), "upplandsvasby");
+    assert_eq!(katalog::search::file_key("ö"), "_f6");
 }
 
-/// The most a one-word query can fetch: the manifest, the shards of a one-letter word
-/// (every shard that begins with the letter) or of a longer word (one shard), and five
-/// title lists. Today's budget: no more than the single index file of before (50.7 KB).
+/// The most a one-word query can fetch, as bench/search_bytes.py counts it (the
+/// manifest, the word's chunks, five title lists and 20 store files): well below the
+/// single index file of before (50.7 KB gzipped).
 #[test]
-fn a_query_downloads_no_more_than_the_single_index_did() {
+fn a_query_downloads_less_than_the_single_index_did() {
     let out = built_bundled();
-    let path = asset(out, "sokindex", "json");
-    let manifest = json(&path);
-    let manifest_gz = gzipped(&std::fs::read(&path).unwrap());
-    let mut by_letter: std::collections::BTreeMap<char, usize> = std::collections::BTreeMap::new();
-    let mut largest_shard = 0;
-    for (key, url) in manifest["delar"].as_object().unwrap() {
-        let gz = gzipped(&std::fs::read(file(out, url)).unwrap());
-        *by_letter.entry(key.chars().next().unwrap()).or_default() += gz;
-        largest_shard = largest_shard.max(gz);
-    }
-    let titles: std::collections::BTreeMap<usize, usize> = manifest["titlar"]
-        .as_object()
-        .unwrap()
-        .iter()
-        .map(|(n, url)| (n.parse().unwrap(), gzipped(&std::fs::read(file(out, url)).unwrap())))
-        .collect();
-    let five = titles.keys().map(|&n| (n.saturating_sub(2)..=n + 2).filter_map(|m| titles.get(&m)).sum::<usize>());
-    let worst_titles = five.max().unwrap();
-    let worst_letter = *by_letter.values().max().unwrap();
-    let worst = manifest_gz + worst_letter.max(largest_shard) + worst_titles;
-    eprintln!(
-        "gzipped: manifest {manifest_gz}, largest shard {largest_shard}, all shards of one letter {worst_letter}, \
-         five title lists {worst_titles}, all title lists {}; worst one-word query {worst}",
-        titles.values().sum::<usize>()
-    );
+    let report = std::process::Command::new("python3")
+        .arg(repo().join("bench/search_bytes.py"))
+        .arg(out)
+        .arg("--json")
+        .output()
+        .unwrap();
+    assert!(report.status.success(), "{}", String::from_utf8_lossy(&report.stderr));
+    let r: serde_json::Value = serde_json::from_slice(&report.stdout).unwrap();
+    eprintln!("{r}");
+    let worst = r["worst_query_any"].as_u64().unwrap();
     assert!(worst <= 51_900, "a one-word query may fetch {worst} bytes gzipped");
+    assert!(r["manifest"].as_u64().unwrap() < 2_000);
 }
 
 #[test]

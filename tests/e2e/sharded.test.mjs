@@ -1,6 +1,6 @@
 // The sharded search index on a generated site of 3 000 records (bench/gen_site.py
-// --n 3000, built by scripts/test-js): a query fetches the manifest, only the shards of
-// its terms and its title list, and finds the record it names.
+// --n 3000, built by scripts/test-js): a query fetches the manifest, only the chunks of
+// its terms, its title list and the details of its best hits, and finds the record it names.
 //
 //   KATALOG_SITE_N3000=/path/to/built/n3000 node --test tests/e2e/sharded.test.mjs
 import { test, before, after } from "node:test";
@@ -31,12 +31,14 @@ if (!SITE) {
     if (server) await new Promise((resolve) => server.close(resolve));
   });
 
-  test("the manifest names the shards of a site of 3 000 records", () => {
+  const files = (asked, prefix) => asked.filter((p) => p.startsWith(manifest.mapp + prefix));
+
+  test("the manifest names the chunks of terms of a site of 3 000 records", () => {
     assert.ok(manifest.antal > 4000, `${manifest.antal} documents`);
-    assert.ok(Object.keys(manifest.delar).length > 100, `${Object.keys(manifest.delar).length} shards`);
+    assert.ok(manifest.termer.length > 10, `${manifest.termer.length} chunks`);
   });
 
-  test('"upvilosa" fetches the manifest, shard "up" and one title list, and finds Upvilösa first', T, async () => {
+  test('"upvilosa" fetches the manifest, one chunk of terms, one title list and a few details, and finds Upvilösa first', T, async () => {
     const page = await browser.newPage();
     const asked = [];
     page.on("request", (r) => asked.push(new URL(r.url()).pathname));
@@ -45,9 +47,15 @@ if (!SITE) {
     const first = await page.locator("form[data-sok] .sokresultat li a").first();
     assert.equal(await first.locator(".titel").textContent(), "Upvilösa");
     assert.equal(new URL(await first.getAttribute("href"), origin).pathname, "/kommun/upvilosa/");
-    const json = asked.filter((p) => p.endsWith(".json"));
-    // "upvilosa" is one term (the folded form is the same), so exactly one shard.
-    assert.deepEqual(json.sort(), [`/resurser/${manifestName}`, manifest.delar.up, manifest.titlar["8"]].sort());
+    assert.ok(asked.includes(`/resurser/${manifestName}`));
+    // "upvilosa" is one term (the folded form is the same): one chunk, the list of names
+    // of eight letters beginning with u, and the details of at most `kandidater` hits.
+    assert.equal(files(asked, "t").length, 1, files(asked, "t").join(" "));
+    assert.deepEqual(files(asked, "n-"), [manifest.mapp + "n-u-8.json"]);
+    const stores = files(asked, "d");
+    assert.ok(stores.length >= 1 && stores.length <= manifest.kandidater, stores.join(" "));
+    const all = asked.filter((p) => p.endsWith(".json"));
+    assert.equal(all.length, 1 + 1 + 1 + stores.length, all.join(" "));
     await page.close();
   });
 
@@ -59,10 +67,25 @@ if (!SITE) {
     await page.waitForFunction(() => document.querySelector("form[data-sok] .sokstatus").textContent.trim() !== "");
     const names = await page.locator("form[data-sok] .forslag a").allTextContents();
     assert.ok(names.includes("Upvilösa"), `suggestions: ${names.join(", ")}`);
-    const titleLists = asked.filter((p) => Object.values(manifest.titlar).includes(p));
-    assert.ok(titleLists.length >= 1 && titleLists.length <= 5, titleLists.join(" "));
-    const shards = asked.filter((p) => Object.values(manifest.delar).includes(p));
-    assert.deepEqual(shards, [manifest.delar.up]);
+    const link = page.locator("form[data-sok] .forslag a", { hasText: "Upvilösa" });
+    assert.equal(new URL(await link.getAttribute("href"), origin).pathname, "/kommun/upvilosa/");
+    const titleLists = files(asked, "n-");
+    assert.ok(titleLists.length >= 2 && titleLists.length <= 5, titleLists.join(" "));
+    assert.ok(titleLists.every((p) => /\/n-u-\d+\.json$/.test(p)), titleLists.join(" "));
+    assert.equal(files(asked, "t").length, 1);
+    await page.close();
+  });
+
+  test("a one-letter query stays within its budget and says there may be more", T, async () => {
+    const page = await browser.newPage();
+    const asked = [];
+    page.on("request", (r) => asked.push(new URL(r.url()).pathname));
+    await page.goto(origin + "/sok/?q=s");
+    await page.waitForFunction(() => document.querySelector("form[data-sok] .sokstatus").textContent.trim() !== "");
+    assert.ok(files(asked, "t").length <= manifest.per_ord, files(asked, "t").join(" "));
+    const status = await page.locator("form[data-sok] .sokstatus").textContent();
+    assert.match(status, /^minst \d+ träffar/, status);
+    assert.ok((await page.locator("form[data-sok] .sokresultat li a").count()) === 10);
     await page.close();
   });
 }

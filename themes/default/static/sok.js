@@ -10,8 +10,8 @@
  *   polite live region, says how many there are once typing pauses.
  * - When nothing matches a name, "Menade du …?" offers the closest names of
  *   kommuner, organisations, utförare and län (Damerau–Levenshtein distance on
- *   the folded names, spaces and hyphens ignored), from the titles the index
- *   already holds: no extra download. A name equal but for spaces and hyphens
+ *   the folded names, spaces and hyphens ignored) that begin with the same letter,
+ *   from small title lists fetched for it. A name equal but for spaces and hyphens
  *   ("dalsed", "upplandsvasby") is a hit of its own.
  * - Keys: ArrowDown from the field goes to the first result, ArrowUp and
  *   ArrowDown move between results, ArrowUp from the first goes back to the
@@ -54,14 +54,18 @@
 
   // ---------- loading ----------
   //
-  // /sokindex.json is a manifest: the index header, the number of documents, and the
-  // address of each shard (the postings of the terms that begin with the same two
-  // characters, with the field lengths and result details of their documents) and of
-  // each title list (the named documents whose squashed name has n characters). A query
-  // fetches only the shards of its terms and one to five title lists; everything fetched
-  // is merged into one elasticlunr index, so scores are those of the whole index.
+  // /sokindex.json (fingerprinted) is a manifest: the index header, the number of
+  // documents, the folder of the index files, the first term of each chunk of terms,
+  // and the title lists with their sizes. For each word of a query the browser fetches
+  // the chunk its term falls in and at most per_ord - 1 following chunks that the
+  // word's prefix expands into; then the result details (address, title, type) of the
+  // best `kandidater` hits, `dokument` documents to a file; and for "Menade du …?" the
+  // title lists of names with the query's first letter and a length near its own,
+  // within `titelbudget` bytes. Everything fetched is merged into one elasticlunr index, so a
+  // term's score is the one the whole index gives it. A query's download stays bounded
+  // however large the site grows.
 
-  var loading = null; // Promise of the db: {index, dokument, titlar, manifest, got}
+  var loading = null; // Promise of the db (see emptyDb)
 
   function loadScript(src) {
     return new Promise(function (resolve, reject) {
@@ -87,7 +91,9 @@
     });
   }
 
-  // An empty index with the manifest's header; shards are merged into it.
+  // An empty index with the manifest's header; chunks are merged into it. Postings hold
+  // tf already divided by √(field length), so the store has no field lengths (a length
+  // of 0 counts as 1 in elasticlunr's score).
   function emptyDb(elasticlunr, manifest) {
     var header = manifest.index;
     var index = {};
@@ -102,10 +108,12 @@
     serialised.documentStore = { save: false, docs: {}, docInfo: {}, length: manifest.antal };
     return {
       index: elasticlunr.Index.load(serialised),
-      dokument: {},
-      titlar: {}, // n → [{ref, doc}]
+      dokument: {}, // document number → {adress, titel, typ, info}
+      namn: {}, // document number → title, from the title lists
+      forsta: {}, // term → {document number: length of its folded name}: names that begin with the term
+      titlar: {}, // title list key → [{ref, doc: {titel}}]
       manifest: manifest,
-      got: {} // the addresses fetched (or being fetched): url → Promise
+      got: {} // the addresses fetched (or being fetched): url → {promise, done}
     };
   }
 
@@ -126,35 +134,53 @@
     return loading;
   }
 
-  // Trie nodes: {docs: {ref: {tf}}, df, "a": node, …}. Shards hold different terms, so
-  // a node's docs come from one shard; the nodes above them are shared and empty.
-  function mergeNode(into, from) {
-    Object.keys(from).forEach(function (k) {
-      if (k === "docs") {
-        Object.keys(from.docs).forEach(function (ref) {
-          into.docs[ref] = from.docs[ref];
-        });
-      } else if (k === "df") {
-        into.df += from.df;
-      } else if (into[k]) {
-        mergeNode(into[k], from[k]);
-      } else {
-        into[k] = from[k];
-      }
+  // {"weight": [differences between document numbers]} → use(document number, weight).
+  function eachPosting(groups, use) {
+    Object.keys(groups).forEach(function (key) {
+      var value = parseFloat(key);
+      var doc = 0;
+      groups[key].forEach(function (d) {
+        doc += d;
+        use(String(doc), value);
+      });
     });
   }
 
-  function mergeShard(db, shard) {
-    Object.keys(shard.index).forEach(function (field) {
-      mergeNode(db.index.index[field].root, shard.index[field]);
-    });
-    var store = db.index.documentStore;
-    Object.keys(shard.docInfo).forEach(function (ref) {
-      store.docs[ref] = null;
-      store.docInfo[ref] = shard.docInfo[ref];
-    });
-    Object.keys(shard.dokument).forEach(function (ref) {
-      db.dokument[ref] = shard.dokument[ref];
+  // A term's node in a field's trie, made on the way.
+  function trieNode(root, term) {
+    var n = root;
+    for (var i = 0; i < term.length; i++) {
+      var c = term.charAt(i);
+      if (!n[c]) {
+        n[c] = { docs: {}, df: 0 };
+      }
+      n = n[c];
+    }
+    return n;
+  }
+
+  // A chunk: {term: [namn, enkel, sammanhang, text, first word]}, each 0 or postings.
+  function mergeChunk(db, chunk) {
+    var fields = db.manifest.index.fields;
+    Object.keys(chunk).forEach(function (term) {
+      var parts = chunk[term];
+      fields.forEach(function (field, f) {
+        if (parts[f]) {
+          var n = trieNode(db.index.index[field].root, term);
+          eachPosting(parts[f], function (ref, tf) {
+            if (!n.docs[ref]) {
+              n.df += 1;
+            }
+            n.docs[ref] = { tf: tf };
+          });
+        }
+      });
+      if (parts[fields.length]) {
+        var first = db.forsta[term] || (db.forsta[term] = {});
+        eachPosting(parts[fields.length], function (ref, length) {
+          first[ref] = length;
+        });
+      }
     });
   }
 
@@ -175,45 +201,92 @@
     return out;
   }
 
-  // The shard addresses a query needs: a term of two or more characters lies in the
-  // shard of its first two (and so do all terms it expands to); a one-character term
-  // expands into every shard that begins with it.
-  function shardUrls(db, query) {
-    var delar = db.manifest.delar;
-    var n = db.manifest.prefix || 2;
-    var urls = [];
-    var add = function (url) {
-      if (urls.indexOf(url) < 0) {
-        urls.push(url);
+  // The chunks of terms a query needs, and whether a word's prefix reaches further than
+  // the chunks fetched for it (then the hits are a lower bound).
+  function termChunks(db, query) {
+    var firsts = db.manifest.termer;
+    var chunks = [];
+    var partial = false;
+    var add = function (i) {
+      if (chunks.indexOf(i) < 0) {
+        chunks.push(i);
       }
     };
     terms(db, query).forEach(function (t) {
-      var chars = Array.from(t);
-      if (chars.length >= n) {
-        var key = chars.slice(0, n).join("");
-        if (delar[key]) {
-          add(delar[key]);
+      var lo = 0;
+      var hi = firsts.length - 1;
+      while (lo < hi) {
+        var mid = Math.ceil((lo + hi) / 2);
+        if (firsts[mid] <= t) {
+          lo = mid;
+        } else {
+          hi = mid - 1;
         }
-      } else {
-        Object.keys(delar).forEach(function (key) {
-          if (key.lastIndexOf(t, 0) === 0) {
-            add(delar[key]);
-          }
-        });
+      }
+      add(lo);
+      for (var j = lo + 1; j < firsts.length && firsts[j].lastIndexOf(t, 0) === 0; j++) {
+        if (j - lo >= db.manifest.per_ord) {
+          partial = true;
+          break;
+        }
+        add(j);
       }
     });
-    return urls;
+    return {
+      urls: chunks.map(function (i) {
+        return db.manifest.mapp + "t" + i + ".json";
+      }),
+      partial: partial
+    };
   }
 
-  // The title lists for names within `spread` characters of the query's squashed length.
-  function titleUrls(db, query, spread) {
-    var n = Array.from(squash(query)).length;
-    var urls = [];
-    for (var len = Math.max(0, n - spread); len <= n + spread; len++) {
-      if (db.manifest.titlar[len]) {
-        urls.push({ n: len, url: db.manifest.titlar[len] });
-      }
+  // A letter as the index names its files: a–z and 0–9 as they are, others as _hex.
+  function fileKey(c) {
+    return /^[a-z0-9]$/.test(c) ? c : "_" + c.codePointAt(0).toString(16);
+  }
+
+  // The title lists of names that begin with the query's first letter: of its length,
+  // and with `near`, of lengths up to two away, nearest first, within the budget.
+  function titleKeys(db, query, near) {
+    var q = Array.from(squash(query));
+    if (q.length === 0) {
+      return [];
     }
+    var sizes = db.manifest.titlar;
+    var keys = [];
+    var used = 0;
+    (near ? [0, -1, 1, -2, 2] : [0]).forEach(function (d) {
+      var key = fileKey(q[0]) + "-" + (q.length + d);
+      if (key in sizes && (d === 0 || used + sizes[key] <= db.manifest.titelbudget)) {
+        keys.push(key);
+        used += sizes[key];
+      }
+    });
+    return keys;
+  }
+
+  function titleUrl(db, key) {
+    return db.manifest.mapp + "n-" + key + ".json";
+  }
+
+  // The store files holding the details of the best candidates and of the names offered.
+  function storeUrls(db, query) {
+    var hits = search(db, query);
+    var refs = hits.slice(0, db.manifest.kandidater).map(function (h) {
+      return h.ref;
+    });
+    nearMisses(db, query, hits).forEach(function (s) {
+      refs.push(s.ref);
+    });
+    var urls = [];
+    refs.forEach(function (ref) {
+      if (!db.dokument[ref]) {
+        var url = db.manifest.mapp + "d" + Math.floor(Number(ref) / db.manifest.dokument) + ".json";
+        if (urls.indexOf(url) < 0) {
+          urls.push(url);
+        }
+      }
+    });
     return urls;
   }
 
@@ -233,65 +306,73 @@
     return db.got[url].promise;
   }
 
-  function fetchShard(db, url) {
-    return fetchOnce(db, url, function (shard) {
-      mergeShard(db, shard);
+  function fetchChunk(db, url) {
+    return fetchOnce(db, url, function (chunk) {
+      mergeChunk(db, chunk);
     });
   }
 
-  function fetchTitles(db, t) {
-    return fetchOnce(db, t.url, function (list) {
-      db.titlar[t.n] = list.map(function (e) {
-        return { ref: e[0], doc: { titel: e[1], typ: e[2], info: e[3] } };
+  function fetchTitles(db, key) {
+    return fetchOnce(db, titleUrl(db, key), function (list) {
+      db.titlar[key] = list.map(function (e) {
+        db.namn[String(e[0])] = e[1];
+        return { ref: String(e[0]), doc: { titel: e[1] } };
       });
     });
   }
 
-  // Everything the query needs, or, with `near`, what "Menade du …?" needs as well.
-  function wanted(db, query, near) {
-    var spread = near ? 2 : 0;
-    return {
-      shards: shardUrls(db, query),
-      titles: titleUrls(db, query, spread)
-    };
+  function fetchStore(db, url) {
+    var start = Number(url.replace(/^.*\/d(\d+)\.json$/, "$1")) * db.manifest.dokument;
+    return fetchOnce(db, url, function (rows) {
+      rows.forEach(function (r, i) {
+        db.dokument[String(start + i)] = { adress: r[0], titel: r[1], typ: r[2], info: r[3] };
+      });
+    });
   }
 
-  // Fetches what a query needs that is not here yet.
-  function prepare(db, query, near) {
-    var w = wanted(db, query, near);
+  function fetchAll(db, chunks, titleKeysWanted, stores) {
     return Promise.all(
-      w.shards
+      chunks
         .map(function (url) {
-          return fetchShard(db, url);
+          return fetchChunk(db, url);
         })
         .concat(
-          w.titles.map(function (t) {
-            return fetchTitles(db, t);
+          titleKeysWanted.map(function (key) {
+            return fetchTitles(db, key);
+          }),
+          stores.map(function (url) {
+            return fetchStore(db, url);
           })
         )
     );
   }
 
-  // Whether everything a query needs is already merged (so it can be shown at once).
+  // Fetches what a query needs: its terms and the title list of its length; then, if
+  // it matches no name, the lists beside it; then the details of the best hits.
+  function prepared(db, query) {
+    return fetchAll(db, termChunks(db, query).urls, titleKeys(db, query, false), [])
+      .then(function () {
+        var near = wantsSuggestions(query, search(db, query));
+        return near ? fetchAll(db, [], titleKeys(db, query, true), []) : null;
+      })
+      .then(function () {
+        return fetchAll(db, [], [], storeUrls(db, query));
+      });
+  }
+
+  // Whether everything a query needs is here (so it can be shown at once).
   function ready(db, query) {
-    var w = wanted(db, query, true);
     var here = function (url) {
       return Boolean(db.got[url] && db.got[url].done);
     };
-    return (
-      w.shards.every(here) &&
-      w.titles.every(function (t) {
-        return here(t.url);
-      })
-    );
-  }
-
-  // Fetches what the query needs to be searched, then, if it matches no name, the
-  // title lists that "Menade du …?" looks in.
-  function prepared(db, query) {
-    return prepare(db, query, false).then(function () {
-      return wantsSuggestions(query, search(db, query)) ? prepare(db, query, true) : null;
+    if (!termChunks(db, query).urls.every(here)) {
+      return false;
+    }
+    var near = wantsSuggestions(query, search(db, query));
+    var titles = titleKeys(db, query, near).map(function (key) {
+      return titleUrl(db, key);
     });
+    return titles.every(here) && storeUrls(db, query).length === 0;
   }
 
   // ---------- searching ----------
@@ -328,15 +409,20 @@
     return 3;
   }
 
+  // Hits: {ref, doc (null until its details are fetched), score, rank, length}.
   function compareHits(a, b) {
     if (a.rank !== b.rank) {
       return a.rank - b.rank;
     }
-    if (a.rank === 1 && a.name.length !== b.name.length) {
-      return a.name.length - b.name.length; // the closest prefix match first
+    if (a.rank === 1 && a.length !== b.length) {
+      return a.length - b.length; // the closest prefix match first
     }
     if (Math.abs(a.score - b.score) > 1e-9 * Math.max(a.score, b.score)) {
       return b.score - a.score;
+    }
+    // The index numbers its documents by type, then by the Swedish order of titles.
+    if (/^\d+$/.test(a.ref) && /^\d+$/.test(b.ref)) {
+      return Number(a.ref) - Number(b.ref);
     }
     var ta = a.doc.typ in TYPE_ORDER ? TYPE_ORDER[a.doc.typ] : 9;
     var tb = b.doc.typ in TYPE_ORDER ? TYPE_ORDER[b.doc.typ] : 9;
@@ -344,6 +430,37 @@
       return ta - tb;
     }
     return a.doc.titel.localeCompare(b.doc.titel, "sv") || (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0);
+  }
+
+  // What the index knows of a hit's name without its details: whether the name begins
+  // with the query's first word (rank 1, with its length; 0 if the length is the
+  // query's too), has a later word that begins with a word of the query (2), or neither.
+  function guessRank(db, query, folded) {
+    var first = {};
+    var inName = {};
+    var firstWords = [query, folded].map(function (text) {
+      return db.index.pipeline.run(window.elasticlunr.tokenizer(text))[0];
+    });
+    terms(db, query).forEach(function (t) {
+      ["namn", "enkel"].forEach(function (field) {
+        db.index.index[field].expandToken(t).forEach(function (key) {
+          Object.keys(db.index.index[field].getDocs(key)).forEach(function (ref) {
+            inName[ref] = true;
+          });
+          if (firstWords.indexOf(t) >= 0 && db.forsta[key]) {
+            Object.keys(db.forsta[key]).forEach(function (ref) {
+              first[ref] = db.forsta[key][ref];
+            });
+          }
+        });
+      });
+    });
+    return function (ref) {
+      if (ref in first) {
+        return { rank: first[ref] === folded.length ? 0 : 1, length: first[ref] };
+      }
+      return { rank: inName[ref] ? 2 : 3, length: 0 };
+    };
   }
 
   // ---------- near misses ----------
@@ -429,9 +546,15 @@
       }
     });
     found.sort(function (a, b) {
+      if (a.distance !== b.distance) {
+        return a.distance - b.distance;
+      }
+      if (/^\d+$/.test(a.ref) && /^\d+$/.test(b.ref)) {
+        return Number(a.ref) - Number(b.ref); // numbered by type, then title
+      }
       var ta = TYPE_ORDER[a.doc.typ];
       var tb = TYPE_ORDER[b.doc.typ];
-      return a.distance - b.distance || ta - tb || a.doc.titel.localeCompare(b.doc.titel, "sv");
+      return ta - tb || a.doc.titel.localeCompare(b.doc.titel, "sv");
     });
     return found.slice(0, 3);
   }
@@ -460,18 +583,25 @@
     // "dalsed", "dals ed" and "upplandsvasby" are the names Dals-Ed and Upplands
     // Väsby, written without their hyphen or space: exact hits, whatever the index says.
     var squashed = squash(q);
+    var guess = db.forsta ? guessRank(db, q, folded) : null;
+    var hit = function (ref, score) {
+      var doc = db.dokument[ref] || null;
+      var titel = doc ? doc.titel : db.namn && db.namn[ref];
+      if (titel === undefined) {
+        var g = guess(ref);
+        return { ref: ref, doc: doc, score: score, rank: g.rank, length: g.length };
+      }
+      var name = fold(titel);
+      var r = squash(titel) === squashed ? 0 : rank(name, folded);
+      return { ref: ref, doc: doc, score: score, rank: r, length: name.length };
+    };
     var hits = [];
     Object.keys(scores).forEach(function (ref) {
-      var doc = db.dokument[ref];
-      if (doc) {
-        var name = fold(doc.titel);
-        var r = squash(doc.titel) === squashed ? 0 : rank(name, folded);
-        hits.push({ ref: ref, doc: doc, score: scores[ref], rank: r, name: name });
-      }
+      hits.push(hit(ref, scores[ref]));
     });
     named(db).forEach(function (n) {
       if (!(n.ref in scores) && squash(n.doc.titel) === squashed) {
-        hits.push({ ref: n.ref, doc: n.doc, score: 0, rank: 0, name: fold(n.doc.titel) });
+        hits.push(hit(n.ref, 0));
       }
     });
     return hits.sort(compareHits);
@@ -503,12 +633,13 @@
     return e;
   }
 
-  function statusText(count, query, suggestions) {
+  // partial: a short word expanded only into the nearest terms, so there may be more.
+  function statusText(count, query, suggestions, partial) {
     var text;
     if (count === 0) {
       text = "Inga träffar för ”" + query.trim() + "”";
     } else {
-      text = count === 1 ? "1 träff" : count + " träffar";
+      text = (partial ? "minst " : "") + (count === 1 ? "1 träff" : count + " träffar");
       if (count > MAX_RESULTS) {
         text += ", de " + MAX_RESULTS + " bästa visas";
       }
@@ -621,13 +752,18 @@
   };
 
   Sok.prototype.render = function (query, announce) {
-    var hits = search(this.db, query);
-    var suggestions = nearMisses(this.db, query, hits);
+    var db = this.db;
+    var hits = search(db, query);
+    var suggestions = nearMisses(db, query, hits);
     var list = el("ol");
     list.setAttribute("aria-label", "Sökresultat");
-    hits.slice(0, MAX_RESULTS).forEach(function (hit) {
+    // Only hits whose details are here can be shown (all of the best, once prepared).
+    var shown = hits.filter(function (hit) {
+      return hit.doc;
+    });
+    shown.slice(0, MAX_RESULTS).forEach(function (hit) {
       var a = el("a");
-      a.href = base + hit.ref.replace(/^\//, "");
+      a.href = base + (hit.doc.adress || hit.ref).replace(/^\//, "");
       a.appendChild(el("span", "titel", hit.doc.titel));
       // Read as "Borlänge — Kommun · Har personligt ombud: …"; the dash is for
       // screen readers and copying, the layout puts the details on a line of their own.
@@ -647,21 +783,22 @@
           p.appendChild(document.createTextNode(i === suggestions.length - 1 ? " eller " : ", "));
         }
         var a = el("a", null, s.doc.titel);
-        a.href = base + s.ref.replace(/^\//, "");
+        var stored = db.dokument[s.ref];
+        a.href = base + ((stored && stored.adress) || s.ref).replace(/^\//, "");
         p.appendChild(a);
       });
       p.appendChild(document.createTextNode("?"));
       this.box.appendChild(p);
     }
-    if (hits.length > 0) {
+    if (shown.length > 0) {
       this.box.appendChild(list);
     }
-    this.box.hidden = hits.length === 0 && suggestions.length === 0;
+    this.box.hidden = shown.length === 0 && suggestions.length === 0;
     this.shown = query;
     if (this.page) {
       this.remember(query);
     }
-    var text = statusText(hits.length, query, suggestions);
+    var text = statusText(hits.length, query, suggestions, termChunks(db, query).partial);
     var self = this;
     clearTimeout(this.timer);
     if (announce) {
@@ -811,9 +948,9 @@
     search: search,
     suggest: suggest,
     emptyDb: emptyDb,
-    mergeShard: mergeShard,
-    shardUrls: shardUrls,
-    titleUrls: titleUrls,
+    mergeChunk: mergeChunk,
+    termChunks: termChunks,
+    titleKeys: titleKeys,
     nearMisses: nearMisses,
     statusText: statusText,
     start: start

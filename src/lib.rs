@@ -24,6 +24,7 @@ pub mod feedback;
 pub mod geo;
 pub mod ics;
 pub mod labels;
+pub mod lazy_value;
 pub mod links;
 pub mod load;
 pub mod map;
@@ -106,6 +107,7 @@ fn build_stages(
         site.bas_url = diags.take_message("--base-url", validate::normalise_base_url(url))?;
     }
     let mut statics = diags.take(static_files(root))?;
+    let site = std::sync::Arc::new(site);
     let index = search::build(&site);
     statics.push(("sokindex.json".into(), index.manifest.into_bytes()));
     let mut assets = assets::fingerprint(statics);
@@ -128,9 +130,10 @@ fn build_stages(
         }),
     )?;
     timings.lap("folders");
-    let pages = diags.take(render::render_into(&theme, outputs, &staging))?;
+    let existing = paths.iter().map(String::as_str).collect();
+    let pages = diags.take(render::render_into(&theme, outputs, &staging, &existing))?;
     timings.lap("render and write");
-    diags.extend(links::check(paths.iter().map(String::as_str), &pages, out));
+    diags.extend(links::check(&pages, out));
     diags.stop_on_errors()?;
     timings.lap("links");
     diags.take_message(out, staging.commit())?;

@@ -1,59 +1,73 @@
 //! Link check: every internal link and `#anchor` in the rendered site must lead to a
 //! file the build writes, or the build fails naming the page and the link.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::path::Path;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 
-/// What the link check needs to know of one page: the ids it has and the links it makes.
-/// Taken as each page is rendered, so that the pages themselves need not stay in memory.
+/// What the link check keeps of one page, taken as the page is rendered so that neither
+/// the page nor its links stay in memory: the problems found at once (links to files the
+/// build does not write, `#anchors` missing on the page itself), its ids, and its links
+/// to an anchor on another page, which can only be checked once every page is rendered.
 pub struct PageLinks {
     /// The page's path in the output folder.
     pub path: String,
-    ids: Vec<String>,
-    links: Vec<String>,
+    /// The page's ids, each followed by a newline: one allocation per page.
+    ids: String,
+    /// (link as written, target file, fragment) for anchors on other pages.
+    elsewhere: Vec<(String, String, String)>,
+    problems: Vec<String>,
 }
 
 impl PageLinks {
-    pub fn of(path: &str, html: &str) -> PageLinks {
-        let owned = |v: Vec<&str>| v.into_iter().map(str::to_string).collect();
+    /// Checks what one page's links can be checked against now: `existing`, the files the
+    /// build writes, and the page's own ids.
+    pub fn of(path: &str, html: &str, existing: &HashSet<&str>) -> PageLinks {
+        let ids = attribute_values(html, "id");
+        let own: HashSet<&str> = ids.iter().copied().collect();
         let mut links = attribute_values(html, "href");
         links.extend(attribute_values(html, "src"));
-        PageLinks { path: path.to_string(), ids: owned(attribute_values(html, "id")), links: owned(links) }
+        let mut page =
+            PageLinks { path: path.to_string(), ids: String::new(), elsewhere: Vec::new(), problems: Vec::new() };
+        for id in ids {
+            page.ids.push_str(id);
+            page.ids.push('\n');
+        }
+        let mut seen = HashSet::new();
+        for link in links.into_iter().filter(|l| seen.insert(*l)) {
+            let link = link.replace("&amp;", "&");
+            let Some((target, fragment)) = resolve(path, &link) else { continue };
+            if !existing.contains(target.as_str()) {
+                page.problems.push(format!("link to {link} leads nowhere: the build writes no {target}"));
+            } else if let Some(f) = fragment.filter(|f| !f.is_empty()) {
+                if target != path {
+                    page.elsewhere.push((link.clone(), target, f.to_string()));
+                } else if !own.contains(f) {
+                    page.problems.push(format!("link to {link}: {target} has no element with id \"{f}\""));
+                }
+            }
+        }
+        page
     }
 }
 
-/// Checks every page's links against the files the build writes (`existing`) and the
-/// ids on the target pages.
 /// Every internal link and `#anchor` of the rendered pages must resolve; problems name
 /// the page inside the real output folder `out`.
-pub fn check<'a>(existing: impl IntoIterator<Item = &'a str>, pages: &[PageLinks], out: &Path) -> Diagnostics {
-    let existing: BTreeSet<&str> = existing.into_iter().collect();
+pub fn check(pages: &[PageLinks], out: &Path) -> Diagnostics {
     let ids: BTreeMap<&str, BTreeSet<&str>> =
-        pages.iter().map(|p| (p.path.as_str(), p.ids.iter().map(String::as_str).collect())).collect();
-
+        pages.iter().map(|p| (p.path.as_str(), p.ids.lines().collect())).collect();
     let mut diags = Diagnostics::default();
     for page in pages {
-        for link in &page.links {
-            let link = link.replace("&amp;", "&");
-            let Some((target, fragment)) = resolve(&page.path, &link) else { continue };
-            let problem = if !existing.contains(target.as_str()) {
-                Some(format!("link to {link} leads nowhere: the build writes no {target}"))
-            } else {
-                match (fragment, ids.get(target.as_str())) {
-                    (Some(f), Some(targets)) if !f.is_empty() && !targets.contains(f) => {
-                        Some(format!("link to {link}: {target} has no element with id \"{f}\""))
-                    }
-                    _ => None,
-                }
-            };
-            if let Some(message) = problem {
-                diags.push(
-                    Diagnostic::error(out.join(&page.path), message)
-                        .hint("fix the link in the content page or template that writes it"),
-                );
-            }
+        let later = page.elsewhere.iter().filter_map(|(link, target, f)| {
+            let targets = ids.get(target.as_str())?;
+            (!targets.contains(f.as_str())).then(|| format!("link to {link}: {target} has no element with id \"{f}\""))
+        });
+        for message in page.problems.iter().cloned().chain(later) {
+            diags.push(
+                Diagnostic::error(out.join(&page.path), message)
+                    .hint("fix the link in the content page or template that writes it"),
+            );
         }
     }
     diags
@@ -113,8 +127,9 @@ mod tests {
     use super::*;
 
     fn check_site(pages: &[(&str, &str)]) -> Diagnostics {
-        let summaries: Vec<PageLinks> = pages.iter().map(|(p, h)| PageLinks::of(p, h)).collect();
-        check(pages.iter().map(|(p, _)| *p), &summaries, Path::new("ut"))
+        let existing: HashSet<&str> = pages.iter().map(|(p, _)| *p).collect();
+        let summaries: Vec<PageLinks> = pages.iter().map(|(p, h)| PageLinks::of(p, h, &existing)).collect();
+        check(&summaries, Path::new("ut"))
     }
 
     #[test]

@@ -22,7 +22,11 @@ pub struct Theme {
 }
 
 /// Loads every template of the theme; all problems at once.
-pub fn load_theme(root: &Path, site: &Site, assets: &BTreeMap<String, String>) -> Result<Theme, Diagnostics> {
+pub fn load_theme(
+    root: &Path,
+    site: &std::sync::Arc<Site>,
+    assets: &BTreeMap<String, String>,
+) -> Result<Theme, Diagnostics> {
     let dir = root.join("themes/default/templates");
     let mut diags = Diagnostics::default();
     let mut env = Environment::new();
@@ -60,29 +64,30 @@ pub fn load_theme(root: &Path, site: &Site, assets: &BTreeMap<String, String>) -
     Ok(Theme { env })
 }
 
-fn add_globals(env: &mut Environment<'static>, site: &Site) {
-    // Each record becomes a template value once; the map by key and the list in the
-    // site's order share it (values are reference-counted), which halves the memory.
-    fn add_map_and_list<T: serde::Serialize>(
+fn add_globals(env: &mut Environment<'static>, site: &std::sync::Arc<Site>) {
+    // Each record is a template value that reads its fields from the shared model when
+    // asked (see lazy_value); the map by key and the list in the site's order share it.
+    fn add_map_and_list<T: serde::Serialize + Send + Sync + 'static>(
         env: &mut Environment<'static>,
-        name: &'static str,
-        list_name: Option<&'static str>,
-        items: &[T],
+        site: &std::sync::Arc<Site>,
+        (name, list_name): (&'static str, Option<&'static str>),
+        list: fn(&Site) -> &[T],
         key: impl Fn(&T) -> &str,
     ) {
-        let values: Vec<(String, Value)> = items.iter().map(|i| (key(i).to_string(), ser(i))).collect();
+        let values = crate::lazy_value::records(site, list);
         if let Some(list_name) = list_name {
-            env.add_global(list_name, Value::from(values.iter().map(|(_, v)| v.clone()).collect::<Vec<_>>()));
+            env.add_global(list_name, Value::from(values.clone()));
         }
-        env.add_global(name, Value::from(values.into_iter().collect::<BTreeMap<String, Value>>()));
+        let keyed: BTreeMap<String, Value> = list(site).iter().map(|i| key(i).to_string()).zip(values).collect();
+        env.add_global(name, Value::from(keyed));
     }
     env.add_global("site", ser(site_summary(site)));
-    add_map_and_list(env, "kommuner", Some("kommuner_lista"), &site.kommuner, |k| &k.kod);
-    add_map_and_list(env, "organisationer", Some("organisationer_lista"), &site.organisationer, |o| &o.id);
-    add_map_and_list(env, "utforare", Some("utforare_lista"), &site.utforare, |u| &u.id);
-    add_map_and_list(env, "kallor", Some("kallor_lista"), &site.kallor, |k| &k.id);
-    add_map_and_list(env, "konflikter", None, &site.konflikter, |k| &k.id);
-    add_map_and_list(env, "lan", Some("lan_lista"), &site.lan, |l| &l.kod);
+    add_map_and_list(env, site, ("kommuner", Some("kommuner_lista")), |s| &s.kommuner, |k| &k.kod);
+    add_map_and_list(env, site, ("organisationer", Some("organisationer_lista")), |s| &s.organisationer, |o| &o.id);
+    add_map_and_list(env, site, ("utforare", Some("utforare_lista")), |s| &s.utforare, |u| &u.id);
+    add_map_and_list(env, site, ("kallor", Some("kallor_lista")), |s| &s.kallor, |k| &k.id);
+    add_map_and_list(env, site, ("konflikter", None), |s| &s.konflikter, |k| &k.id);
+    add_map_and_list(env, site, ("lan", Some("lan_lista")), |s| &s.lan, |l| &l.kod);
     env.add_global("nyckeltal", ser(&site.nyckeltal));
     env.add_global("befolkning", ser(&site.befolkning));
     env.add_global("etiketter", ser(crate::labels::all()));
@@ -178,7 +183,14 @@ fn site_summary(site: &Site) -> BTreeMap<&'static str, Value> {
 /// Renders every output and writes it into `staging` as soon as it is ready, in
 /// parallel, keeping of each page only what the link check needs. Template errors and
 /// write errors are collected, not fatal one by one.
-pub fn render_into(theme: &Theme, outputs: Vec<Output>, staging: &Staging) -> Result<Vec<PageLinks>, Diagnostics> {
+/// Renders and writes every output; each HTML page's links are checked against
+/// `existing` (every path the build writes) as it is written.
+pub fn render_into(
+    theme: &Theme,
+    outputs: Vec<Output>,
+    staging: &Staging,
+    existing: &std::collections::HashSet<&str>,
+) -> Result<Vec<PageLinks>, Diagnostics> {
     let results: Vec<Result<Option<PageLinks>, Diagnostic>> = outputs
         .into_par_iter()
         .map(|o| {
@@ -196,7 +208,7 @@ pub fn render_into(theme: &Theme, outputs: Vec<Output>, staging: &Staging) -> Re
                     .into_bytes(),
             };
             let links = match std::str::from_utf8(&bytes) {
-                Ok(html) if o.path.ends_with(".html") => Some(PageLinks::of(&o.path, html)),
+                Ok(html) if o.path.ends_with(".html") => Some(PageLinks::of(&o.path, html, existing)),
                 _ => None,
             };
             staging.write(&o.path, &bytes).map_err(|m| Diagnostic::error(&o.path, m))?;

@@ -16,6 +16,8 @@ struct Entry {
     nr: usize,
     /// Title, publisher and date, as shown.
     text: String,
+    /// Whether the entry is printed (the others carry the class ej-utskrift).
+    printed: bool,
 }
 
 /// A numbered reference: what the eye sees ("[2]") and what a screen reader hears.
@@ -52,8 +54,13 @@ fn kallor_list(html: &str) -> Vec<Entry> {
         .enumerate()
         .map(|(i, li)| {
             let (id, rest) = li.split_once('"').expect("id");
-            let body = rest.split_once('>').expect("tag end").1;
-            Entry { id: id.to_string(), nr: i + 1, text: visible_text(body.split("</li>").next().expect("li")) }
+            let (open, body) = rest.split_once('>').expect("tag end");
+            Entry {
+                id: id.to_string(),
+                nr: i + 1,
+                text: visible_text(body.split("</li>").next().expect("li")),
+                printed: !open.contains("ej-utskrift"),
+            }
         })
         .collect()
 }
@@ -126,6 +133,7 @@ fn the_contact_section_cites_its_source_by_number_in_swedish_and_english() {
         assert!(!text.contains(full), "the full line is gone: {text}");
         let e = entry(&list, "rapport-2023");
         assert_eq!(e.text, format!("Verksamhetsberättelse 2023, Testombuden, {date}"));
+        assert!(e.printed, "the contact's source is on paper too: {e:?}");
     }
     let list = |rel| visible_text(section(&page(out, rel), "kallor-rubrik"));
     assert!(list("kommun/avesta").starts_with("Källor Verksamhetsberättelse 2023"), "{}", list("kommun/avesta"));
@@ -191,11 +199,13 @@ fn the_answer_and_the_history_name_their_sources_and_link_to_the_page_s_own_list
         assert_eq!(named_sources(historik), [("studie-2012".to_string(), history.to_string())], "{historik}");
         let e = entry(&list, "studie-2012");
         assert_eq!(e.text, old);
+        assert!(!e.printed, "history is not printed, nor its source: {e:?}");
         // The contact route is the same page: a number for the same entry.
         let contact = section(&html, "kontakt-rubrik");
         let date = if rel.starts_with("en/") { "1 March 2024" } else { "1 mars 2024" };
         let nrs = assert_refs_lead_to_entries(&html, contact, &list, kalla, date);
         assert_eq!(nrs, [entry(&list, "webb-vallentuna").nr]);
+        assert!(entry(&list, "webb-vallentuna").printed);
         assert!(!visible_text(contact).contains(&format!("{kalla}: Personligt ombud")), "no full line: {contact}");
     }
 }
@@ -216,6 +226,7 @@ fn a_contact_source_that_no_evidence_cites_is_in_the_list_too() {
         assert_refs_lead_to_entries(&html, contact, &list, kalla, date);
         let e = entry(&list, "webb-kontakt");
         assert_eq!(e.text, format!("Kontakta personligt ombud, Avesta kommun, {date}"));
+        assert!(e.printed, "{e:?}");
     }
 }
 

@@ -124,7 +124,7 @@ pub fn texts() -> serde_json::Value {
     })
 }
 
-const SV: [(&str, &str); 42] = [
+const SV: [(&str, &str); 45] = [
     ("fraga", "Finns personligt ombud i {namn}?"),
     ("ja", "Ja."),
     ("nej", "Nej, enligt den nyaste uppgiften."),
@@ -179,6 +179,9 @@ const SV: [(&str, &str); 42] = [
     ("viktigt_sokvag", "om/viktigt-att-veta/"),
     ("lattlast", "Läs om personligt ombud på lättläst svenska"),
     ("kalla", "Källa"),
+    ("kallor", "Källor"),
+    ("kallor_inga", "Ingen av katalogens källor nämner det här."),
+    ("aldre_an", "äldre än {ar} år"),
     ("telefon", "Telefon"),
     ("epost", "E-post"),
     ("webbplats", "Webbplats"),
@@ -187,7 +190,7 @@ const SV: [(&str, &str); 42] = [
     ("nar", "När"),
 ];
 
-const EN: [(&str, &str); 42] = [
+const EN: [(&str, &str); 45] = [
     ("fraga", "Is there a personal ombudsman (personligt ombud) in {namn}?"),
     ("ja", "Yes."),
     ("nej", "No, according to the newest information."),
@@ -245,6 +248,9 @@ const EN: [(&str, &str); 42] = [
     ("viktigt_sokvag", "en/"),
     ("lattlast", "Read about personligt ombud in easy-to-read Swedish (lättläst)"),
     ("kalla", "Source"),
+    ("kallor", "Sources"),
+    ("kallor_inga", "None of the directory’s sources mentions this."),
+    ("aldre_an", "older than {ar} years"),
     ("telefon", "Phone"),
     ("epost", "E-mail"),
     ("webbplats", "Website"),

@@ -109,15 +109,13 @@ fn kommun(
         if about_now { own.push(c.id.clone()) } else { former.push(c.id.clone()) }
     }
     let dmo_kallor = k.dmo.as_ref().map(|d| spanned_strings(&d.kallor)).unwrap_or_default();
-    let mut kallor: Vec<String> = all.iter().map(|b| b.kalla.clone()).chain(dmo_kallor.iter().cloned()).collect();
-    kallor.extend(konflikter.iter().filter(|c| c.kommuner.contains(&code)).flat_map(|c| c.kallor.clone()));
-    for d in drafts.iter().filter(|d| organisationer.contains(&d.org.id)) {
-        kallor.extend(d.org.kallor.iter().cloned());
-    }
-    kallor.retain(|s| !s.is_empty());
-    cx.sort_newest_first(&mut kallor);
     let nyaste = newest(bevis.iter().map(|b| b.when));
     let kontaktvag = contact_route(cx, k, po, &bevis, &organisationer, drafts);
+    let svar_kallor = answer_sources(cx, &all, &kontaktvag, &organisationer, drafts);
+    let mut kallor: Vec<String> = svar_kallor.iter().chain(&dmo_kallor).cloned().collect();
+    kallor.extend(konflikter.iter().filter(|c| c.kommuner.contains(&code)).flat_map(|c| c.kallor.clone()));
+    kallor.retain(|s| !s.is_empty());
+    cx.sort_newest_first(&mut kallor);
 
     let mut filer = vec![super::organisations::file_name(&file.path)];
     filer.extend(drafts.iter().filter(|d| organisationer.contains(&d.org.id)).flat_map(|d| d.org.filer.clone()));
@@ -142,6 +140,7 @@ fn kommun(
         konflikter: own,
         tidigare_konflikter: former,
         kallor,
+        svar_kallor,
         nyaste: nyaste.map(|w| w.in_words()),
         nyaste_en: nyaste.map(|w| when_in_english(&w)),
         nyaste_datum: nyaste.and_then(|w| w.known_date()).map(|d| d.to_string()),
@@ -153,6 +152,25 @@ fn kommun(
         folkmangd_text: None,
         kod: code,
     }
+}
+
+/// The sources that the answer and the contact section cite, newest first: every piece of
+/// evidence (current and history), the current organisations' sources (which date the
+/// organisation shown with the answer) and the contact route's source.
+fn answer_sources(
+    cx: &Context,
+    all: &[Bevis],
+    kontaktvag: &Kontaktvag,
+    organisationer: &[String],
+    drafts: &[&Draft],
+) -> Vec<String> {
+    let mut ids: Vec<String> = all.iter().map(|b| b.kalla.clone()).chain(kontaktvag.kalla.clone()).collect();
+    for d in drafts.iter().filter(|d| organisationer.contains(&d.org.id)) {
+        ids.extend(d.org.kallor.iter().cloned());
+    }
+    ids.retain(|s| !s.is_empty());
+    cx.sort_newest_first(&mut ids);
+    ids
 }
 
 /// What one source says, before it is dated.

@@ -110,8 +110,11 @@ pub struct Kommun {
     pub konflikter: Vec<String>,
     /// Recorded conflicts about evidence that is now history.
     pub tidigare_konflikter: Vec<String>,
-    /// Every source behind the page, newest first.
+    /// Every source behind the page, newest first: the Swedish page's Källor list.
     pub kallor: Vec<String>,
+    /// The sources of the answer and the contact section only, newest first: the list on
+    /// the English page, which has no DMO or conflict sections.
+    pub svar_kallor: Vec<String>,
     /// When the newest evidence holds, in words ("22 november 2023", "odaterad").
     pub nyaste: Option<String>,
     pub nyaste_en: Option<String>,

@@ -2,7 +2,8 @@
 //! Alingsås kommun, daterad 22 november 2023, har Alingsås personligt ombud." The
 //! sentence is built here, where the words and their order are known, as parts that
 //! templates lay out (a part may be a link), so the pages never assemble grammar and
-//! data can never become markup.
+//! data can never become markup. The source's name links to its entry in the Källor
+//! list of the page the sentence is on (a kommun page, in either language).
 
 use serde::Serialize;
 
@@ -58,8 +59,14 @@ fn text(s: impl Into<String>) -> Del {
     Del { text: s.into(), href: None }
 }
 
+/// The link from a sentence's source to that source's entry in the kommun page's own
+/// Källor list (the `kallforteckning` macro gives each entry this id).
+fn source_anchor(id: &str) -> String {
+    format!("#kalla-{id}")
+}
+
 fn sentence(f: &Fakta, lang: Lang, past: bool) -> Vec<Del> {
-    let source = f.kalla.map(|k| Del { text: according_to(k, lang), href: Some(format!("/kallor/#{}", k.id.value)) });
+    let source = f.kalla.map(|k| Del { text: according_to(k, lang), href: Some(source_anchor(&k.id.value)) });
     let org = f.organisation.map(|(name, href)| Del { text: name.to_string(), href: Some(format!("/{href}")) });
     let mut parts = vec![text(match lang {
         Lang::Sv => "Enligt ",

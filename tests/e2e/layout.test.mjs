@@ -164,11 +164,20 @@ if (SITE) {
     await ctx.close();
   });
 
-  for (const url of ["/kommun/askersund/", "/kommun/aneby/", "/po/jamtland/", "/po/sodra-dalarna/"]) {
-    test(`${url}: every source reference leads to its entry in the page's Källor list, and says which source`, T, async () => {
+  const REFERENCED = [
+    "/kommun/askersund/",
+    "/kommun/aneby/",
+    ...KOMMUNER,
+    ...KOMMUNER.map((u) => "/en" + u),
+    "/po/jamtland/",
+    "/po/sodra-dalarna/",
+  ];
+  for (const url of REFERENCED) {
+    test(`${url}: every source reference leads to its entry in the page's own source list, and says which source`, T, async () => {
       const ctx = await browser.newContext({ locale: "sv-SE" });
       const page = await ctx.newPage();
       await page.goto(origin + url);
+      const kalla = url.startsWith("/en/") ? "Source" : "Källa";
       const refs = await page.evaluate(() =>
         Array.from(document.querySelectorAll("main a.ref"), (a) => {
           const target = document.getElementById(a.getAttribute("href").slice(1));
@@ -188,13 +197,24 @@ if (SITE) {
         const info = JSON.stringify(r);
         assert.ok(r.inList, `the reference does not point into the Källor list: ${info}`);
         assert.equal(r.seen, `[${r.index}]`, info);
-        assert.ok(r.heard.startsWith(`Källa ${r.index}: ${r.title}, `), info);
+        assert.ok(r.heard.startsWith(`${kalla} ${r.index}: ${r.title}, `), info);
         // The entry has title, publisher and date, and links on to the source.
         assert.ok(r.entry.split(",").length >= 3, info);
       }
       // The full "Källa: title, date" line is no longer repeated after each fact.
-      const repeated = await page.locator("main .kalla", { hasText: /Källa: \S/ }).count();
-      if (url.startsWith("/po/")) assert.equal(repeated, 0);
+      const repeated = await page.locator("main .kalla", { hasText: /(Källa|Source): \S/ }).count();
+      assert.equal(repeated, 0);
+      // On a kommun page the source named in words in the answer (and its history) leads
+      // to its entry in the same list.
+      if (url.includes("/kommun/")) {
+        const named = await page.evaluate(() =>
+          Array.from(document.querySelectorAll(".svar a[href^='#kalla-']"), (a) => {
+            const target = document.getElementById(a.getAttribute("href").slice(1));
+            return { text: a.textContent, inList: Boolean(target && target.closest("ol.kallor")) };
+          }),
+        );
+        assert.ok(named.length > 0 && named.every((n) => n.inList && n.text.length > 0), JSON.stringify(named));
+      }
       // One click: following a reference brings its entry into view.
       await page.locator("main a.ref").first().click();
       const target = await page.evaluate(() => {

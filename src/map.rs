@@ -82,6 +82,76 @@ pub fn build(geo: &Geo) -> MapData {
     data
 }
 
+/// The shared path definitions a page's maps `<use>`: one `<path id="k…">` per kommun,
+/// in the order given, as kartor.html's `banor` wrote them. Each path line is made once
+/// per build (see [`Fragments`]), so a page only concatenates. Err names a code without
+/// a boundary.
+pub struct Fragments {
+    /// kommun code → `<path id="k…" d="…" vector-effect="non-scaling-stroke"/>` + newline
+    kommun_paths: BTreeMap<String, String>,
+    /// (län code, its coarse outline), in code order
+    lan: Vec<(String, String)>,
+    lan_skala: i64,
+}
+
+impl Fragments {
+    pub fn new(data: &MapData) -> Fragments {
+        let kommun_paths = data
+            .kommuner
+            .iter()
+            .map(|(code, d)| {
+                (
+                    code.clone(),
+                    format!(r#"<path id="k{}" d="{}" vector-effect="non-scaling-stroke"/>"#, esc(code), esc(d)) + "\n",
+                )
+            })
+            .collect();
+        let lan = data.lan.iter().map(|(code, d)| (code.clone(), esc(d))).collect();
+        Fragments { kommun_paths, lan, lan_skala: data.lan_skala }
+    }
+
+    /// `<svg class="kartdefs">` holding the paths of these kommuner.
+    pub fn banor<'a>(&self, codes: impl IntoIterator<Item = &'a str>) -> Result<String, &'a str> {
+        let mut out = String::from(r#"<svg class="kartdefs" aria-hidden="true" focusable="false"><defs>"#);
+        out.push('\n');
+        for code in codes {
+            out.push_str(self.kommun_paths.get(code).ok_or(code)?);
+        }
+        out.push_str("</defs></svg>");
+        Ok(out)
+    }
+
+    /// The locator map's län outlines, `own` (a län code) drawn as the kommun's own län.
+    pub fn lansgranser(&self, own: &str) -> String {
+        let mut out = format!(r#"<g transform="scale({})">"#, self.lan_skala);
+        out.push('\n');
+        for (code, d) in &self.lan {
+            let class = if code == own { "eget-lan" } else { "lan" };
+            out.push_str(&format!(r#"<path class="{class}" d="{d}" vector-effect="non-scaling-stroke"/>"#));
+            out.push('\n');
+        }
+        out.push_str("</g>");
+        out
+    }
+}
+
+/// The templates' HTML escaping (render.rs), for codes and path data that in practice
+/// never need it.
+fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// The `viewBox` that shows the given kommuner with a margin, or None if none has a shape.
 pub fn frame_of<'a>(ramar: &BTreeMap<String, [i64; 4]>, codes: impl IntoIterator<Item = &'a str>) -> Option<Ram> {
     let boxes: Vec<[i64; 4]> = codes.into_iter().filter_map(|c| ramar.get(c).copied()).collect();
@@ -143,6 +213,35 @@ mod tests {
         };
         let frame = Frame { west: 0.0, north: 1000.0, metres_per_unit: METRES_PER_UNIT };
         assert_eq!(path_data(&square, &frame), "M0 0l2 0 0 2-2 0z");
+    }
+
+    #[test]
+    fn fragments_are_the_templates_markup() {
+        let data = MapData {
+            kommuner: BTreeMap::from([
+                ("0114".into(), "M0 0l2 0 0 2z".into()),
+                ("0115".into(), "M5 5l1 0 0 1z".into()),
+            ]),
+            lan: BTreeMap::from([("01".into(), "M0 0l1 0 0 1z".into()), ("03".into(), "M9 9l1 0 0 1z".into())]),
+            lan_skala: 8,
+            ..MapData::default()
+        };
+        let f = Fragments::new(&data);
+        assert_eq!(
+            f.banor(["0115", "0114"]).unwrap(),
+            "<svg class=\"kartdefs\" aria-hidden=\"true\" focusable=\"false\"><defs>\n\
+             <path id=\"k0115\" d=\"M5 5l1 0 0 1z\" vector-effect=\"non-scaling-stroke\"/>\n\
+             <path id=\"k0114\" d=\"M0 0l2 0 0 2z\" vector-effect=\"non-scaling-stroke\"/>\n\
+             </defs></svg>"
+        );
+        assert_eq!(f.banor(["0114", "9999"]), Err("9999"));
+        assert_eq!(
+            f.lansgranser("03"),
+            "<g transform=\"scale(8)\">\n\
+             <path class=\"lan\" d=\"M0 0l1 0 0 1z\" vector-effect=\"non-scaling-stroke\"/>\n\
+             <path class=\"eget-lan\" d=\"M9 9l1 0 0 1z\" vector-effect=\"non-scaling-stroke\"/>\n\
+             </g>"
+        );
     }
 
     #[test]

@@ -123,15 +123,31 @@ fn add_counts(env: &mut Environment<'static>, site: &Site) {
     });
 }
 
-/// `kartdata` (paths and the national frame) and `kartram(koder)`, the frame around some
-/// kommuner. Without boundaries both are none and templates draw no maps.
+/// `kartdata` (paths and the national frame), `kartram(koder)`, the frame around some
+/// kommuner, and the markup every map repeats, made in Rust from pieces built once per
+/// build instead of by template loops on every page: `kartbanor(koder)` (the shared path
+/// definitions) and `lansgranser(lan_kod)` (the locator map's län outlines). Without
+/// boundaries all are none and templates draw no maps.
 fn add_map_globals(env: &mut Environment<'static>, site: &Site) {
     let Some(data) = &site.karta else {
         env.add_global("kartdata", Value::from(()));
         env.add_function("kartram", |_: Value| Value::from(()));
+        env.add_function("kartbanor", |_: Value| Value::from(()));
+        env.add_function("lansgranser", |_: Value| Value::from(()));
         return;
     };
     env.add_global("kartdata", ser(data));
+    let fragments = std::sync::Arc::new(crate::map::Fragments::new(data));
+    let f = fragments.clone();
+    env.add_function("kartbanor", move |codes: Vec<String>| {
+        f.banor(codes.iter().map(String::as_str)).map(Value::from_safe_string).map_err(|code| {
+            minijinja::Error::new(
+                minijinja::ErrorKind::UndefinedError,
+                format!("kartbanor: kommun {code} has no boundary in data/geo"),
+            )
+        })
+    });
+    env.add_function("lansgranser", move |lan: String| Value::from_safe_string(fragments.lansgranser(&lan)));
     // `lanens_kommuner(lan_koder)`: every kommun of those län, in the site's order.
     let mut by_lan: BTreeMap<String, Vec<(usize, String)>> = BTreeMap::new();
     for (i, k) in site.kommuner.iter().enumerate() {
@@ -249,19 +265,31 @@ fn escape_html_text(
     if !matches!(state.auto_escape(), minijinja::AutoEscape::Html) || value.is_safe() {
         return minijinja::escape_formatter(out, state, value);
     }
-    let text = value.to_string();
-    let mut escaped = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => escaped.push_str("&amp;"),
-            '<' => escaped.push_str("&lt;"),
-            '>' => escaped.push_str("&gt;"),
-            '"' => escaped.push_str("&quot;"),
-            '\'' => escaped.push_str("&#39;"),
-            c => escaped.push(c),
-        }
+    // Strings (nearly every value) are escaped straight into the page, without copies.
+    match value.as_str() {
+        Some(text) => write_escaped(out, text),
+        None => write_escaped(out, &value.to_string()),
     }
-    out.write_str(&escaped).map_err(minijinja::Error::from)
+    .map_err(minijinja::Error::from)
+}
+
+/// Writes `text` with `& < > " '` escaped, the unescaped runs between them in one piece.
+fn write_escaped(out: &mut minijinja::Output, text: &str) -> std::fmt::Result {
+    let mut start = 0;
+    for (i, b) in text.bytes().enumerate() {
+        let entity = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        out.write_str(&text[start..i])?;
+        out.write_str(entity)?;
+        start = i + 1;
+    }
+    out.write_str(&text[start..])
 }
 
 fn ser<T: serde::Serialize>(value: T) -> Value {

@@ -184,6 +184,9 @@ def bench_site(name, gen, desc):
     if p.returncode != 0:
         raise SystemExit(f"{name}: katalog build failed\n{p.stderr[-3000:]}")
     ref_stats = tree_stats(ref)
+    # What one search query downloads from this site's index (worst case, gzipped).
+    search = json.loads(sh([sys.executable, str(BENCH / "search_bytes.py"), str(ref), "--json"]))
+    log(f"  search: worst one-word query {search['worst_query_any'] / 1000:.1f} KB gzipped")
     log(f"  katalog: {ref_stats['html_pages']} pages, {ref_stats['files']} files, "
         f"{ref_stats['bytes'] / 1e6:.1f} MB")
     rm(hugo_site)
@@ -256,6 +259,7 @@ def bench_site(name, gen, desc):
         "hugo_output": hugo_stats,
         "hugo_corpus": corpus,
         "timings": s,
+        "search": search,
         "stages": stages,
         "ratios": {
             "katalog_over_copy": k["wall_median"] / c["wall_median"],
@@ -364,6 +368,14 @@ def targets(sites):
                 f"{fmt(rss / 300, 2)}× the limit)")
         st = by["n30000"].get("stages") or {}
         L.append(line + ".")
+    with_search = [r for r in sites if r.get("search")]
+    if with_search:
+        big = by.get("n30000", {}).get("search")
+        verdict = ("met" if big["worst_query_any"] <= 100_000 else "NOT met") if big else "not measured (no n30000)"
+        L.append(f"- (e) a search query downloads ≤ 100 KB gzipped at 30 000 records: {verdict}. Worst one-word "
+                 "query (manifest, chunks of terms, title lists within budget, store files of the best hits; "
+                 "an upper bound): " + ", ".join(f"{r['name']} {fmt(r['search']['worst_query_any'] / 1000, 1)} KB"
+                                                 for r in with_search) + ".")
     series = [by[n] for n in ["n290", "n3000", "n9000", "n30000"] if n in by]
     if len(series) >= 2:
         parts = []

@@ -109,6 +109,13 @@ def main():
     res = out / "resurser"
     assets = {}
     for p in sorted(res.iterdir()):
+        if p.is_dir():
+            # the search index's folder (sok-<hash>/): many small files, fetched a few per
+            # query; bench/search_bytes.py measures what a query downloads
+            files = [f.read_bytes() for f in sorted(p.iterdir())]
+            assets[p.name + "/ (" + str(len(files)) + " files)"] = {
+                "bytes": sum(len(b) for b in files), "gzip": sum(gz(b) for b in files)}
+            continue
         b = p.read_bytes()
         assets[p.name] = {"bytes": len(b), "gzip": gz(b)}
     css_name = next(n for n in assets if n.startswith("style.") and n.endswith(".css"))
@@ -229,7 +236,8 @@ def main():
                      f"{kb(r['html_gzip'])} | {kb(r['html_plus_css'])} | {kb(r['html_plus_css_gzip'])} |")
         L += ["", "| asset (resurser/) | KB | gzip KB | loaded |", "|---|---|---|---|"]
         when = {"LICENSE": "never (licence text)", "style": "every page", "sok.": "every page (deferred)", "elasticlunr": "when the visitor types",
-                "sok-sv": "when the visitor types", "sokindex": "when the visitor types (fetch)"}
+                "sok-sv": "when the visitor types", "sokindex": "when the visitor types (fetch)",
+                "sok-": "a few files per query (fetch)"}
         for n, a in assets.items():
             w = next((v for k, v in when.items() if n.startswith(k) or k in n), "")
             L.append(f"| `{n}` | {kb(a['bytes'])} | {kb(a['gzip'])} | {w} |")

@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::geo::{Geo, Shape};
+use crate::text::html_escaped;
 
 /// Metres per SVG unit. Sweden is about 1 570 km tall: 6 300 units, fine enough for a
 /// zoomed-in län map while keeping the numbers short.
@@ -102,11 +103,15 @@ impl Fragments {
             .map(|(code, d)| {
                 (
                     code.clone(),
-                    format!(r#"<path id="k{}" d="{}" vector-effect="non-scaling-stroke"/>"#, esc(code), esc(d)) + "\n",
+                    format!(
+                        r#"<path id="k{}" d="{}" vector-effect="non-scaling-stroke"/>"#,
+                        html_escaped(code),
+                        html_escaped(d)
+                    ) + "\n",
                 )
             })
             .collect();
-        let lan = data.lan.iter().map(|(code, d)| (code.clone(), esc(d))).collect();
+        let lan = data.lan.iter().map(|(code, d)| (code.clone(), html_escaped(d))).collect();
         Fragments { kommun_paths, lan, lan_skala: data.lan_skala }
     }
 
@@ -133,23 +138,6 @@ impl Fragments {
         out.push_str("</g>");
         out
     }
-}
-
-/// The templates' HTML escaping (render.rs), for codes and path data that in practice
-/// never need it.
-fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// The `viewBox` that shows the given kommuner with a margin, or None if none has a shape.

@@ -267,29 +267,10 @@ fn escape_html_text(
     }
     // Strings (nearly every value) are escaped straight into the page, without copies.
     match value.as_str() {
-        Some(text) => write_escaped(out, text),
-        None => write_escaped(out, &value.to_string()),
+        Some(text) => crate::text::write_html_escaped(out, text),
+        None => crate::text::write_html_escaped(out, &value.to_string()),
     }
     .map_err(minijinja::Error::from)
-}
-
-/// Writes `text` with `& < > " '` escaped, the unescaped runs between them in one piece.
-fn write_escaped(out: &mut minijinja::Output, text: &str) -> std::fmt::Result {
-    let mut start = 0;
-    for (i, b) in text.bytes().enumerate() {
-        let entity = match b {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'"' => "&quot;",
-            b'\'' => "&#39;",
-            _ => continue,
-        };
-        out.write_str(&text[start..i])?;
-        out.write_str(entity)?;
-        start = i + 1;
-    }
-    out.write_str(&text[start..])
 }
 
 fn ser<T: serde::Serialize>(value: T) -> Value {

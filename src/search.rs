@@ -280,10 +280,9 @@ pub fn words(site: &Site) -> std::collections::BTreeSet<String> {
     entries(site).iter().flat_map(|e| e.fields.iter().flat_map(|f| swedish.tokenize(f))).collect()
 }
 
-/// "Dals-Ed" → "dalsed", exactly as sok.js `squash` makes it (lower case, marks
-/// removed, ø → o, æ → ae, ß → ss, no white space or hyphens): its length in characters
-/// picks the title file.
-pub fn squash(text: &str) -> String {
+/// Lower case, marks removed, ø → o, æ → ae, ß → ss: the folding sok.js `fold` does
+/// before it collapses white space.
+fn fold_letters(text: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
     text.to_lowercase()
         .nfd()
@@ -294,26 +293,22 @@ pub fn squash(text: &str) -> String {
             'ß' => vec!['s', 's'],
             c => vec![c],
         })
+        .collect()
+}
+
+/// "Dals-Ed" → "dalsed", exactly as sok.js `squash` makes it (folded, no white space or
+/// hyphens): its first letter and length pick the title list.
+pub fn squash(text: &str) -> String {
+    fold_letters(text)
+        .chars()
         .filter(|&c| !(c.is_whitespace() || c == '-' || ('\u{2010}'..='\u{2015}').contains(&c)))
         .collect()
 }
 
-/// A name as sok.js `fold` makes it (lower case, marks removed, white space collapsed):
-/// its length in UTF-16 units ranks names that begin with the query, shortest first.
+/// A name as sok.js `fold` makes it (folded, white space collapsed): its length in UTF-16
+/// units ranks names that begin with the query, shortest first.
 pub fn fold_name(text: &str) -> String {
-    use unicode_normalization::UnicodeNormalization;
-    let folded: String = text
-        .to_lowercase()
-        .nfd()
-        .filter(|&c| !unicode_normalization::char::is_combining_mark(c))
-        .flat_map(|c| match c {
-            'ø' => vec!['o'],
-            'æ' => vec!['a', 'e'],
-            'ß' => vec!['s', 's'],
-            c => vec![c],
-        })
-        .collect();
-    folded.split_whitespace().collect::<Vec<_>>().join(" ")
+    fold_letters(text).split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Words a visitor may type without å, ä, ö: "Östersund" → "ostersund".

@@ -60,6 +60,33 @@ pub fn json_without_markup(json: &str) -> String {
     out
 }
 
+/// Writes `text` with `& < > " '` escaped for HTML, the unescaped runs between them in one
+/// piece: the templates' escaping (render.rs) and Rust-made fragments (map.rs) share it.
+pub fn write_html_escaped(out: &mut impl std::fmt::Write, text: &str) -> std::fmt::Result {
+    let mut start = 0;
+    for (i, b) in text.bytes().enumerate() {
+        let entity = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        out.write_str(&text[start..i])?;
+        out.write_str(entity)?;
+        start = i + 1;
+    }
+    out.write_str(&text[start..])
+}
+
+/// `text` escaped for HTML.
+pub fn html_escaped(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let _ = write_html_escaped(&mut out, text);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -55,12 +55,7 @@ const SOURCES: &str = r#"
 
 /// The fixture with the extra sources and the given files laid over it, built.
 fn site_with(files: &[(&str, &str)]) -> (tempfile::TempDir, std::path::PathBuf) {
-    let site = fixture_with(files);
-    let kallor = read(&site.path().join("data/kallor.yaml")) + SOURCES;
-    write(site.path(), "data/kallor.yaml", &kallor);
-    let (output, out) = build(site.path());
-    assert!(output.status.success(), "build failed:\n{}", stderr(&output));
-    (site, out)
+    built_with_sources(SOURCES, files)
 }
 
 fn kommun(out: &Path, slug: &str) -> String {

@@ -156,12 +156,7 @@ const KALLOR: &str = r#"
 "#;
 
 fn site_with(files: &[(&str, &str)]) -> (tempfile::TempDir, std::path::PathBuf) {
-    let site = fixture_with(files);
-    let kallor = read(&site.path().join("data/kallor.yaml")) + KALLOR;
-    write(site.path(), "data/kallor.yaml", &kallor);
-    let (output, out) = build(site.path());
-    assert!(output.status.success(), "build failed:\n{}", stderr(&output));
-    (site, out)
+    built_with_sources(KALLOR, files)
 }
 
 #[test]

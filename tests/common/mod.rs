@@ -38,6 +38,17 @@ pub fn fixture_with(files: &[(&str, &str)]) -> tempfile::TempDir {
     dir
 }
 
+/// The minimal fixture with `sources` (YAML list items) added to data/kallor.yaml and the
+/// given files laid over it, built; the build must succeed.
+pub fn built_with_sources(sources: &str, files: &[(&str, &str)]) -> (tempfile::TempDir, PathBuf) {
+    let site = fixture_with(files);
+    let kallor = read(&site.path().join("data/kallor.yaml")) + sources;
+    write(site.path(), "data/kallor.yaml", &kallor);
+    let (output, out) = build(site.path());
+    assert!(output.status.success(), "build failed:\n{}", stderr(&output));
+    (site, out)
+}
+
 /// The minimal fixture, built once per test binary. Read it, never change it: a test
 /// that needs other files builds its own copy with [`fixture_with`].
 pub fn built_fixture() -> &'static Path {

@@ -433,35 +433,52 @@
   }
 
   // What the index knows of a hit's name without its details: whether the name begins
-  // with the query's first word (rank 1, with its length; 0 if the length is the
-  // query's too), has a later word that begins with a word of the query (2), or neither.
+  // with the query's first word and has its other words too (rank 1, with the name's
+  // length; 0 if that length is the query's), has a word that begins with a word of the
+  // query (2), or neither (3). It only chooses whose details to fetch: the hits shown are
+  // ranked by their names.
   function guessRank(db, query, folded) {
     var first = {};
     var inName = {};
-    var firstWords = [query, folded].map(function (text) {
-      return db.index.pipeline.run(window.elasticlunr.tokenizer(text))[0];
+    var lists = [query, folded].map(function (text) {
+      return db.index.pipeline.run(window.elasticlunr.tokenizer(text));
     });
-    terms(db, query).forEach(function (t) {
+    var inWord = [];
+    var collect = function (j, t) {
+      var found = inWord[j];
       ["namn", "enkel"].forEach(function (field) {
         db.index.index[field].expandToken(t).forEach(function (key) {
           Object.keys(db.index.index[field].getDocs(key)).forEach(function (ref) {
+            found[ref] = true;
             inName[ref] = true;
           });
-          if (firstWords.indexOf(t) >= 0 && db.forsta[key]) {
+          if (j === 0 && db.forsta[key]) {
             Object.keys(db.forsta[key]).forEach(function (ref) {
               first[ref] = db.forsta[key][ref];
             });
           }
         });
       });
-    });
+    };
+    for (var j = 0; j < Math.max(lists[0].length, lists[1].length); j++) {
+      inWord.push({});
+      lists.forEach(function (tokens) {
+        if (tokens[j]) {
+          collect(j, tokens[j]);
+        }
+      });
+    }
     return function (ref) {
-      if (ref in first) {
+      var everyWord = inWord.every(function (found) {
+        return found[ref];
+      });
+      if (ref in first && everyWord) {
         return { rank: first[ref] === folded.length ? 0 : 1, length: first[ref] };
       }
       return { rank: inName[ref] ? 2 : 3, length: 0 };
     };
   }
+
 
   // ---------- near misses ----------
 

@@ -8,11 +8,8 @@
 // comes from the npm packages axe-core and @axe-core/playwright. Nothing is downloaded.
 import { test, describe, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync } from "node:fs";
-import path from "node:path";
-import { launchChromium } from "./browser.mjs";
+import { closeSite, openSite } from "./browser.mjs";
 import { AxeBuilder } from "@axe-core/playwright";
-import { serve } from "./server.mjs";
 
 const SITE = process.env.KATALOG_SITE;
 const T = { timeout: 120_000 };
@@ -66,16 +63,11 @@ if (!SITE) {
   test("accessibility tests", { skip: "KATALOG_SITE is not set (scripts/test-js sets it)" }, () => {});
 } else {
   before(async () => {
-    assert.ok(existsSync(path.join(SITE, "index.html")), `no built site in ${SITE}`);
-    ({ server, origin } = await serve(SITE));
-    browser = await launchChromium();
+    ({ server, origin, browser } = await openSite(SITE));
     context = await newContext();
   });
 
-  after(async () => {
-    if (browser) await browser.close();
-    if (server) await new Promise((resolve) => server.close(resolve));
-  });
+  after(() => closeSite({ server, browser }));
 
   async function newContext(options = {}) {
     const ctx = await browser.newContext({ locale: "sv-SE", ...options });

@@ -5,10 +5,7 @@
 //   KATALOG_SITE=/path/to/built/site node --test tests/e2e/layout.test.mjs
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync } from "node:fs";
-import path from "node:path";
-import { launchChromium } from "./browser.mjs";
-import { serve } from "./server.mjs";
+import { closeSite, openSite } from "./browser.mjs";
 
 const SITE = process.env.KATALOG_SITE;
 const T = { timeout: 120_000 };
@@ -27,15 +24,10 @@ if (!SITE) {
   test("layout tests", { skip: "KATALOG_SITE is not set (scripts/test-js sets it)" }, () => {});
 } else {
   before(async () => {
-    assert.ok(existsSync(path.join(SITE, "index.html")), `no built site in ${SITE}`);
-    ({ server, origin } = await serve(SITE));
-    browser = await launchChromium();
+    ({ server, origin, browser } = await openSite(SITE));
   });
 
-  after(async () => {
-    if (browser) await browser.close();
-    if (server) await new Promise((resolve) => server.close(resolve));
-  });
+  after(() => closeSite({ server, browser }));
 
   for (const size of SIZES) {
     for (const url of KOMMUNER) {

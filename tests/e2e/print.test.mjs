@@ -6,8 +6,7 @@
 //   KATALOG_SITE=/path/to/built/site node --test tests/e2e/print.test.mjs
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launchChromium } from "./browser.mjs";
-import { serve } from "./server.mjs";
+import { closeSite, openSite } from "./browser.mjs";
 
 const SITE = process.env.KATALOG_SITE;
 const T = { timeout: 90_000 };
@@ -22,13 +21,9 @@ if (!SITE) {
 } else {
   let server, origin, browser;
   before(async () => {
-    ({ server, origin } = await serve(SITE));
-    browser = await launchChromium();
+    ({ server, origin, browser } = await openSite(SITE));
   });
-  after(async () => {
-    if (browser) await browser.close();
-    if (server) await new Promise((resolve) => server.close(resolve));
-  });
+  after(() => closeSite({ server, browser }));
 
   const PAGES = [
     { lang: "sv", prefix: "", says: /Enligt .*(\d{4}|odaterad)/, address: "Sidan finns på" },

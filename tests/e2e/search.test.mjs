@@ -9,8 +9,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { launchChromium } from "./browser.mjs";
-import { serve } from "./server.mjs";
+import { closeSite, openSite } from "./browser.mjs";
 
 const SITE = process.env.KATALOG_SITE;
 const T = { timeout: 90_000 };
@@ -26,17 +25,12 @@ if (!SITE) {
   test("browser tests", { skip: "KATALOG_SITE is not set (scripts/test-js sets it)" }, () => {});
 } else {
   before(async () => {
-    assert.ok(existsSync(path.join(SITE, "index.html")), `no built site in ${SITE}`);
     assert.ok(existsSync(path.join(SITE, "resurser")), `no resurser/ (fingerprinted assets) in ${SITE}`);
-    ({ server, origin } = await serve(SITE));
-    browser = await launchChromium();
+    ({ server, origin, browser } = await openSite(SITE));
     context = await newContext();
   });
 
-  after(async () => {
-    if (browser) await browser.close();
-    if (server) await new Promise((resolve) => server.close(resolve));
-  });
+  after(() => closeSite({ server, browser }));
 
   async function newContext(options = {}) {
     const ctx = await browser.newContext({ locale: "sv-SE", ...options });

@@ -7,8 +7,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { launchChromium } from "./browser.mjs";
-import { serve } from "./server.mjs";
+import { closeSite, openSite } from "./browser.mjs";
 
 const SITE = process.env.KATALOG_SITE_N3000;
 const T = { timeout: 90_000 };
@@ -23,13 +22,9 @@ if (!SITE) {
   const manifest = JSON.parse(readFileSync(path.join(SITE, "resurser", manifestName), "utf8"));
 
   before(async () => {
-    ({ server, origin } = await serve(SITE));
-    browser = await launchChromium();
+    ({ server, origin, browser } = await openSite(SITE));
   });
-  after(async () => {
-    if (browser) await browser.close();
-    if (server) await new Promise((resolve) => server.close(resolve));
-  });
+  after(() => closeSite({ server, browser }));
 
   const files = (asked, prefix) => asked.filter((p) => p.startsWith(manifest.mapp + prefix));
 

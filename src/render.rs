@@ -197,10 +197,9 @@ fn site_summary(site: &Site) -> BTreeMap<&'static str, Value> {
 }
 
 /// Renders every output and writes it into `staging` as soon as it is ready, in
-/// parallel, keeping of each page only what the link check needs. Template errors and
-/// write errors are collected, not fatal one by one.
-/// Renders and writes every output; each HTML page's links are checked against
-/// `existing` (every path the build writes) as it is written.
+/// parallel, keeping of each page only what the link check needs: its links are checked
+/// against `existing` (every path the build writes) as it is written. Template errors
+/// and write errors are collected, not fatal one by one.
 pub fn render_into(
     theme: &Theme,
     outputs: Vec<Output>,

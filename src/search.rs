@@ -63,19 +63,50 @@ struct Postings {
     first_word: Vec<(u32, usize)>,
 }
 
-/// Builds the index with elasticlunr-rs's Swedish tokenizer and pipeline, as its
-/// `Index::add_doc` does (field length = tokens after the pipeline, tf = √count), but
-/// stores each posting's tf already divided by √(field length): elasticlunr.js then
-/// scores with a field length of 1, so the browser needs no table of field lengths.
+/// The index's files and manifest; documents numbered by type, then by Swedish title order.
 pub fn build(site: &Site) -> Index {
-    use elasticlunr::Language;
-    let swedish = Swedish::new();
-    let pipeline = swedish.make_pipeline();
     let mut entries = entries(site);
     entries.sort_by_cached_key(|e| {
         let typ = TYPE_ORDER.iter().position(|t| *t == e.dokument.typ).unwrap_or(TYPE_ORDER.len());
         (typ, crate::text::sort_key(&e.dokument.titel), e.reference.clone())
     });
+    let chunks = term_chunks(&postings(&entries));
+    let firsts: Vec<String> = chunks.iter().map(|(first, _)| first.clone()).collect();
+    let mut files: Vec<(String, Vec<u8>)> =
+        chunks.into_iter().enumerate().map(|(i, (_, json))| (format!("t{i}.json"), json.into_bytes())).collect();
+    files.extend(store_chunks(&entries));
+    let titles = title_lists(&entries);
+    // Each list's size, so the browser can stay within its budget for "Menade du …?".
+    let keys: BTreeMap<String, usize> = titles.iter().map(|(k, json)| (k.clone(), json.len())).collect();
+    files.extend(titles.into_iter().map(|(k, json)| (format!("n-{k}.json"), json.into_bytes())));
+
+    let folder = format!("{}/sok-{}", crate::assets::FOLDER, set_hash(&files));
+    let manifest = serde_json::json!({
+        "index": header(),
+        "antal": entries.len(),
+        "mapp": format!("/{folder}/"),
+        "termer": firsts,
+        "per_ord": CHUNKS_PER_WORD,
+        "dokument": STORE_DOCS,
+        "kandidater": CANDIDATES,
+        "titelbudget": TITLE_BYTES,
+        "titlar": keys,
+    });
+    Index {
+        files: files.into_iter().map(|(name, bytes)| (format!("{folder}/{name}"), bytes)).collect(),
+        manifest: crate::text::json_without_markup(&manifest.to_string()),
+    }
+}
+
+/// Every term's postings, the documents numbered in the order of `entries`, made with
+/// elasticlunr-rs's Swedish tokenizer and pipeline as its `Index::add_doc` does (field
+/// length = tokens after the pipeline, tf = √count), but with each tf already divided by
+/// √(field length): elasticlunr.js then scores with a field length of 1, so the browser
+/// needs no table of field lengths.
+fn postings(entries: &[Entry]) -> BTreeMap<String, Postings> {
+    use elasticlunr::Language;
+    let swedish = Swedish::new();
+    let pipeline = swedish.make_pipeline();
     let mut terms: BTreeMap<String, Postings> = BTreeMap::new();
     for (doc, entry) in entries.iter().enumerate() {
         let doc = u32::try_from(doc).unwrap_or(u32::MAX);
@@ -102,33 +133,7 @@ pub fn build(site: &Site) -> Index {
             }
         }
     }
-    let mut files = term_chunks(&terms);
-    let firsts: Vec<String> = files.iter().map(|(first, _)| first.clone()).collect();
-    drop(terms);
-    let mut files: Vec<(String, Vec<u8>)> =
-        files.drain(..).enumerate().map(|(i, (_, json))| (format!("t{i}.json"), json.into_bytes())).collect();
-    files.extend(store_chunks(&entries));
-    let titles = title_lists(&entries);
-    // Each list's size, so the browser can stay within its budget for "Menade du …?".
-    let keys: BTreeMap<String, usize> = titles.iter().map(|(k, json)| (k.clone(), json.len())).collect();
-    files.extend(titles.into_iter().map(|(k, json)| (format!("n-{k}.json"), json.into_bytes())));
-
-    let folder = format!("{}/sok-{}", crate::assets::FOLDER, set_hash(&files));
-    let manifest = serde_json::json!({
-        "index": header(),
-        "antal": entries.len(),
-        "mapp": format!("/{folder}/"),
-        "termer": firsts,
-        "per_ord": CHUNKS_PER_WORD,
-        "dokument": STORE_DOCS,
-        "kandidater": CANDIDATES,
-        "titelbudget": TITLE_BYTES,
-        "titlar": keys,
-    });
-    Index {
-        files: files.into_iter().map(|(name, bytes)| (format!("{folder}/{name}"), bytes)).collect(),
-        manifest: crate::text::json_without_markup(&manifest.to_string()),
-    }
+    terms
 }
 
 /// elasticlunr's own header (version, fields, ref, pipeline, language) of an empty index.

@@ -101,24 +101,26 @@ fn kommun(
         _ => None,
     };
     let klass = driftsform.map(driftsform_key).unwrap_or_else(|| super::po_lage_key(po)).to_string();
+    // The current organisations' drafts, in file order: contact, sources and files come from them.
+    let current: Vec<&Draft> = drafts.iter().copied().filter(|d| organisationer.contains(&d.org.id)).collect();
 
     let current_sources: BTreeSet<&str> = bevis.iter().map(|b| b.kalla.as_str()).collect();
     let (mut own, mut former) = (Vec::new(), Vec::new());
-    for c in konflikter.iter().filter(|c| c.kommuner.contains(&code)) {
+    for c in konflikter {
         let about_now = c.kallor.iter().any(|s| current_sources.contains(s.as_str()));
         if about_now { own.push(c.id.clone()) } else { former.push(c.id.clone()) }
     }
     let dmo_kallor = k.dmo.as_ref().map(|d| spanned_strings(&d.kallor)).unwrap_or_default();
     let nyaste = newest(bevis.iter().map(|b| b.when));
-    let kontaktvag = contact_route(cx, k, po, &bevis, &organisationer, drafts);
-    let svar_kallor = answer_sources(cx, &all, &kontaktvag, &organisationer, drafts);
+    let kontaktvag = contact_route(cx, k, po, &bevis, &current);
+    let svar_kallor = answer_sources(cx, &all, &kontaktvag, &current);
     let mut kallor: Vec<String> = svar_kallor.iter().chain(&dmo_kallor).cloned().collect();
-    kallor.extend(konflikter.iter().filter(|c| c.kommuner.contains(&code)).flat_map(|c| c.kallor.clone()));
+    kallor.extend(konflikter.iter().flat_map(|c| c.kallor.clone()));
     kallor.retain(|s| !s.is_empty());
     cx.sort_newest_first(&mut kallor);
 
     let mut filer = vec![super::organisations::file_name(&file.path)];
-    filer.extend(drafts.iter().filter(|d| organisationer.contains(&d.org.id)).flat_map(|d| d.org.filer.clone()));
+    filer.extend(current.iter().flat_map(|d| d.org.filer.clone()));
     Kommun {
         filer,
         sokvag: format!("kommun/{slug}/"),
@@ -157,15 +159,9 @@ fn kommun(
 /// The sources that the answer and the contact section cite, newest first: every piece of
 /// evidence (current and history), the current organisations' sources (which date the
 /// organisation shown with the answer) and the contact route's source.
-fn answer_sources(
-    cx: &Context,
-    all: &[Bevis],
-    kontaktvag: &Kontaktvag,
-    organisationer: &[String],
-    drafts: &[&Draft],
-) -> Vec<String> {
+fn answer_sources(cx: &Context, all: &[Bevis], kontaktvag: &Kontaktvag, current: &[&Draft]) -> Vec<String> {
     let mut ids: Vec<String> = all.iter().map(|b| b.kalla.clone()).chain(kontaktvag.kalla.clone()).collect();
-    for d in drafts.iter().filter(|d| organisationer.contains(&d.org.id)) {
+    for d in current {
         ids.extend(d.org.kallor.iter().cloned());
     }
     ids.retain(|s| !s.is_empty());
@@ -318,14 +314,7 @@ fn current_organisations(all: &[Bevis]) -> Vec<String> {
 /// contact details (the kommun's own first, then its organisations'), then a page about
 /// PO for the kommun, then only general advice. None when the answer is that the
 /// kommun lacks PO.
-fn contact_route(
-    cx: &Context,
-    k: &KommunFile,
-    po: PoLage,
-    bevis: &[Bevis],
-    organisationer: &[String],
-    drafts: &[&Draft],
-) -> Kontaktvag {
+fn contact_route(cx: &Context, k: &KommunFile, po: PoLage, bevis: &[Bevis], current: &[&Draft]) -> Kontaktvag {
     let mut route = Kontaktvag {
         niva: 4,
         vem: None,
@@ -340,10 +329,7 @@ fn contact_route(
         return route;
     }
     let own = k.po.as_ref().and_then(|p| p.kontakt.as_ref()).map(|c| (k.namn.value.clone(), c));
-    let orgs = drafts
-        .iter()
-        .filter(|d| organisationer.contains(&d.org.id))
-        .filter_map(|d| d.file.record.kontakt.as_ref().map(|c| (d.org.namn.clone(), c)));
+    let orgs = current.iter().filter_map(|d| d.file.record.kontakt.as_ref().map(|c| (d.org.namn.clone(), c)));
     let candidates: Vec<(String, &crate::records::Kontakt)> = own.into_iter().chain(orgs).collect();
     let direct = candidates.iter().find(|(_, c)| c.telefon.is_some() || c.epost.is_some());
     let page = candidates.iter().find(|(_, c)| c.webb.is_some());

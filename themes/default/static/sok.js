@@ -269,9 +269,9 @@
     return db.manifest.mapp + "n-" + key + ".json";
   }
 
-  // The store files holding the details of the best candidates and of the names offered.
-  function storeUrls(db, query) {
-    var hits = search(db, query);
+  // The store files holding the details of the best of `hits` (search's answer to the
+  // query) and of the names offered.
+  function storeUrls(db, query, hits) {
     var refs = hits.slice(0, db.manifest.kandidater).map(function (h) {
       return h.ref;
     });
@@ -356,7 +356,7 @@
         return near ? fetchAll(db, [], titleKeys(db, query, true), []) : null;
       })
       .then(function () {
-        return fetchAll(db, [], [], storeUrls(db, query));
+        return fetchAll(db, [], [], storeUrls(db, query, search(db, query)));
       });
   }
 
@@ -368,11 +368,11 @@
     if (!termChunks(db, query).urls.every(here)) {
       return false;
     }
-    var near = wantsSuggestions(query, search(db, query));
-    var titles = titleKeys(db, query, near).map(function (key) {
+    var hits = search(db, query);
+    var titles = titleKeys(db, query, wantsSuggestions(query, hits)).map(function (key) {
       return titleUrl(db, key);
     });
-    return titles.every(here) && storeUrls(db, query).length === 0;
+    return titles.every(here) && storeUrls(db, query, hits).length === 0;
   }
 
   // ---------- searching ----------

@@ -188,7 +188,7 @@ impl Statement<'_> {
             handelse: self.handelse,
             kommun: self.kommun,
             organisation: self.organisation.map(|o| (o.namn.as_str(), o.sokvag.as_str())),
-            kalla: cx.source(self.kalla),
+            kalla: cx.naming(self.kalla),
             event: self.event,
         };
         Bevis {
@@ -199,7 +199,7 @@ impl Statement<'_> {
             nar: self.event.map(|e| e.in_words()).unwrap_or_else(|| when.in_words()),
             nar_en: self.event.map(in_english).unwrap_or_else(|| when_in_english(&when)),
             odaterad: when.is_undated(),
-            mening: meningar(&fakta),
+            mening: meningar(fakta),
             anmarkning: self.anmarkning.cloned(),
             when,
         }

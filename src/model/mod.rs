@@ -427,11 +427,17 @@ pub(crate) struct Context<'a> {
     pub sources: BTreeMap<&'a str, &'a records::KallaRecord>,
     /// kommun code → name, from the register
     pub names: BTreeMap<&'a str, &'a str>,
+    /// source id → how sentences name it, shared by every sentence citing it
+    pub namings: BTreeMap<&'a str, std::sync::Arc<sentences::Kallnamn>>,
 }
 
 impl<'a> Context<'a> {
     pub fn source(&self, id: &str) -> Option<&'a records::KallaRecord> {
         self.sources.get(id).copied()
+    }
+
+    pub fn naming(&self, id: &str) -> Option<std::sync::Arc<sentences::Kallnamn>> {
+        self.namings.get(id).cloned()
     }
 
     pub fn when_of(&self, source: &str) -> When {
@@ -466,13 +472,16 @@ pub fn build(loaded: &Loaded, today: Date) -> (Site, Diagnostics) {
         .flat_map(|r| &r.record.kommuner)
         .map(|k| (k.kod.value.as_str(), k.namn.as_str()))
         .collect();
+    let sources = sources::by_id(loaded);
+    let namings = sources.iter().map(|(id, k)| (*id, sentences::Kallnamn::of(k))).collect();
     let cx = Context {
         loaded,
         today,
         aldersgrans_ar: site.map(|s| s.aldersgrans_ar.value).unwrap_or(3),
         dates,
-        sources: sources::by_id(loaded),
+        sources,
         names,
+        namings,
     };
     let mut diags = Diagnostics::default();
 

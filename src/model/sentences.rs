@@ -5,6 +5,8 @@
 //! data can never become markup. The source's name links to its entry in the Källor
 //! list of the page the sentence is on (a kommun page, in either language).
 
+use std::sync::Arc;
+
 use serde::Serialize;
 
 use crate::datum::Datum;
@@ -27,10 +29,34 @@ pub struct Mening {
     pub forr: Vec<Del>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+/// A source as sentences name it, made once per source and shared by every sentence
+/// citing it.
+#[derive(Debug)]
+pub struct Kallnamn {
+    id: String,
+    sv: String,
+    en: String,
+}
+
+impl Kallnamn {
+    pub fn of(k: &KallaRecord) -> Arc<Kallnamn> {
+        Arc::new(Kallnamn { id: k.id.value.clone(), sv: according_to(k, Lang::Sv), en: according_to(k, Lang::En) })
+    }
+}
+
+/// What a piece of evidence tells, kept as facts: the four sentences (Swedish and
+/// English, present and past tense) are made when a page asks for them, so a large site
+/// never holds every sentence of every kommun at once. Templates see
+/// `mening[lang].nu` / `.forr` as lists of parts.
+#[derive(Debug, Clone)]
 pub struct Meningar {
-    pub sv: Mening,
-    pub en: Mening,
+    besked: Besked,
+    handelse: Handelse,
+    kommun: String,
+    /// The organisation's name and page address.
+    organisation: Option<(String, String)>,
+    kalla: Option<Arc<Kallnamn>>,
+    event: Option<Datum>,
 }
 
 /// What a sentence tells.
@@ -40,7 +66,7 @@ pub struct Fakta<'a> {
     pub kommun: &'a str,
     /// The organisation's name and page address, for memberships, leaving and endings.
     pub organisation: Option<(&'a str, &'a str)>,
-    pub kalla: Option<&'a KallaRecord>,
+    pub kalla: Option<Arc<Kallnamn>>,
     pub event: Option<Datum>,
 }
 
@@ -50,9 +76,31 @@ pub enum Lang {
     En,
 }
 
-pub fn meningar(f: &Fakta) -> Meningar {
-    let both = |lang| Mening { nu: sentence(f, lang, false), forr: sentence(f, lang, true) };
-    Meningar { sv: both(Lang::Sv), en: both(Lang::En) }
+pub fn meningar(f: Fakta) -> Meningar {
+    Meningar {
+        besked: f.besked,
+        handelse: f.handelse,
+        kommun: f.kommun.to_string(),
+        organisation: f.organisation.map(|(name, href)| (name.to_string(), href.to_string())),
+        kalla: f.kalla,
+        event: f.event,
+    }
+}
+
+impl Meningar {
+    pub fn in_lang(&self, lang: Lang) -> Mening {
+        Mening { nu: sentence(self, lang, false), forr: sentence(self, lang, true) }
+    }
+}
+
+impl Serialize for Meningar {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut s = serializer.serialize_struct("Meningar", 2)?;
+        s.serialize_field("sv", &self.in_lang(Lang::Sv))?;
+        s.serialize_field("en", &self.in_lang(Lang::En))?;
+        s.end()
+    }
 }
 
 fn text(s: impl Into<String>) -> Del {
@@ -65,9 +113,15 @@ fn source_anchor(id: &str) -> String {
     format!("#kalla-{id}")
 }
 
-fn sentence(f: &Fakta, lang: Lang, past: bool) -> Vec<Del> {
-    let source = f.kalla.map(|k| Del { text: according_to(k, lang), href: Some(source_anchor(&k.id.value)) });
-    let org = f.organisation.map(|(name, href)| Del { text: name.to_string(), href: Some(format!("/{href}")) });
+fn sentence(f: &Meningar, lang: Lang, past: bool) -> Vec<Del> {
+    let source = f.kalla.as_ref().map(|k| Del {
+        text: match lang {
+            Lang::Sv => k.sv.clone(),
+            Lang::En => k.en.clone(),
+        },
+        href: Some(source_anchor(&k.id)),
+    });
+    let org = f.organisation.as_ref().map(|(name, href)| Del { text: name.clone(), href: Some(format!("/{href}")) });
     let mut parts = vec![text(match lang {
         Lang::Sv => "Enligt ",
         Lang::En => "According to ",
@@ -95,8 +149,8 @@ fn sentence(f: &Fakta, lang: Lang, past: bool) -> Vec<Del> {
 }
 
 /// Swedish word order: after "Enligt …" the verb comes first.
-fn clause_sv(f: &Fakta, org: Option<Del>, past: bool) -> Vec<Del> {
-    let k = f.kommun;
+fn clause_sv(f: &Meningar, org: Option<Del>, past: bool) -> Vec<Del> {
+    let k = &f.kommun;
     let from = f.event.map(|e| format!(" {}", e.as_from())).unwrap_or_default();
     let at = f.event.map(|e| format!(" {}", e.as_adverbial())).unwrap_or_default();
     let tense = |now: &str, then: &str| if past { then.to_string() } else { now.to_string() };
@@ -116,8 +170,8 @@ fn clause_sv(f: &Fakta, org: Option<Del>, past: bool) -> Vec<Del> {
     }
 }
 
-fn clause_en(f: &Fakta, org: Option<Del>, past: bool) -> Vec<Del> {
-    let k = f.kommun;
+fn clause_en(f: &Meningar, org: Option<Del>, past: bool) -> Vec<Del> {
+    let k = &f.kommun;
     let from = f.event.map(|e| format!(" from {}", in_english(e))).unwrap_or_default();
     let at = f.event.map(|e| format!(" {}", english_adverbial(e))).unwrap_or_default();
     let tense = |now: &str, then: &str| if past { then.to_string() } else { now.to_string() };
@@ -221,9 +275,10 @@ mod tests {
             kalla: None,
             event: Datum::parse("2020-01-01").ok(),
         };
-        let m = meningar(&f);
-        assert_eq!(plain(&m.sv.nu), "Enligt  ingår Lilla Edet i PO Fyrbodal från den 1 januari 2020.");
-        assert_eq!(plain(&m.en.forr), "According to , Lilla Edet was part of PO Fyrbodal from 1 January 2020.");
-        assert_eq!(m.sv.nu[1].href.as_deref(), Some("/po/po-fyrbodal/"));
+        let m = meningar(f);
+        let (sv, en) = (m.in_lang(Lang::Sv), m.in_lang(Lang::En));
+        assert_eq!(plain(&sv.nu), "Enligt  ingår Lilla Edet i PO Fyrbodal från den 1 januari 2020.");
+        assert_eq!(plain(&en.forr), "According to , Lilla Edet was part of PO Fyrbodal from 1 January 2020.");
+        assert_eq!(sv.nu[1].href.as_deref(), Some("/po/po-fyrbodal/"));
     }
 }

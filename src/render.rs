@@ -200,36 +200,20 @@ fn site_summary(site: &Site) -> BTreeMap<&'static str, Value> {
 /// parallel, keeping of each page only what the link check needs: its links are checked
 /// against `existing` (every path the build writes) as it is written. Template errors
 /// and write errors are collected, not fatal one by one.
+///
+/// Files that are already made (exports, search index, assets) are written first, so
+/// their bytes are freed before the pages render instead of waiting their turn.
 pub fn render_into(
     theme: &Theme,
     outputs: Vec<Output>,
     staging: &Staging,
     existing: &std::collections::HashSet<&str>,
 ) -> Result<Vec<PageLinks>, Diagnostics> {
-    let results: Vec<Result<Option<PageLinks>, Diagnostic>> = outputs
-        .into_par_iter()
-        .map(|o| {
-            let bytes = match o.content {
-                Content::Bytes(b) => b,
-                Content::Page { template, context } => theme
-                    .env
-                    .get_template(template)
-                    .and_then(|t| t.render(context()))
-                    .map_err(|e| {
-                        let mut d = template_diagnostic(Path::new("themes/default/templates"), &e);
-                        d.message = format!("{} (while rendering {})", d.message, o.path);
-                        d
-                    })?
-                    .into_bytes(),
-            };
-            let links = match std::str::from_utf8(&bytes) {
-                Ok(html) if o.path.ends_with(".html") => Some(PageLinks::of(&o.path, html, existing)),
-                _ => None,
-            };
-            staging.write(&o.path, &bytes).map_err(|m| Diagnostic::error(&o.path, m))?;
-            Ok(links)
-        })
-        .collect();
+    let (made, pages): (Vec<Output>, Vec<Output>) =
+        outputs.into_iter().partition(|o| matches!(o.content, Content::Bytes(_)));
+    let emit = |o: Output| emit(theme, o, staging, existing);
+    let mut results: Vec<Result<Option<PageLinks>, Diagnostic>> = made.into_par_iter().map(emit).collect();
+    results.par_extend(pages.into_par_iter().map(emit));
     let mut pages = Vec::with_capacity(results.len());
     let mut diags = Diagnostics::default();
     for r in results {
@@ -239,6 +223,34 @@ pub fn render_into(
         }
     }
     if diags.has_errors() { Err(diags) } else { Ok(pages) }
+}
+
+/// Renders one output if it is a page, writes it, and returns a page's links.
+fn emit(
+    theme: &Theme,
+    o: Output,
+    staging: &Staging,
+    existing: &std::collections::HashSet<&str>,
+) -> Result<Option<PageLinks>, Diagnostic> {
+    let bytes = match o.content {
+        Content::Bytes(b) => b,
+        Content::Page { template, context } => theme
+            .env
+            .get_template(template)
+            .and_then(|t| t.render(context()))
+            .map_err(|e| {
+                let mut d = template_diagnostic(Path::new("themes/default/templates"), &e);
+                d.message = format!("{} (while rendering {})", d.message, o.path);
+                d
+            })?
+            .into_bytes(),
+    };
+    let links = match std::str::from_utf8(&bytes) {
+        Ok(html) if o.path.ends_with(".html") => Some(PageLinks::of(&o.path, html, existing)),
+        _ => None,
+    };
+    staging.write(&o.path, &bytes).map_err(|m| Diagnostic::error(&o.path, m))?;
+    Ok(links)
 }
 
 fn template_diagnostic(fallback: &Path, e: &minijinja::Error) -> Diagnostic {

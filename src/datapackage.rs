@@ -209,8 +209,5 @@ pub fn datapackage(site: &Site, files: &[(String, Vec<u8>)]) -> Result<Vec<u8>, 
             obj.insert("licenses".into(), json!([{"name": id, "path": path, "title": title}]));
         }
     }
-    let mut text = serde_json::to_string_pretty(&package).map_err(|e| format!("{DATAPACKAGE_JSON}: {e}"))?;
-    text = crate::text::json_without_markup(&text);
-    text.push('\n');
-    Ok(text.into_bytes())
+    crate::text::json_bytes_without_markup(&package, true).map_err(|e| format!("{DATAPACKAGE_JSON}: {e}"))
 }

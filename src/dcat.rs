@@ -213,8 +213,5 @@ pub fn catalogue(site: &Site, files: &[(String, Vec<u8>)]) -> Result<Vec<u8>, St
         },
         "@graph": nodes,
     });
-    let mut text = serde_json::to_string_pretty(&document).map_err(|e| format!("{KATALOG_JSONLD}: {e}"))?;
-    text = crate::text::json_without_markup(&text);
-    text.push('\n');
-    Ok(text.into_bytes())
+    crate::text::json_bytes_without_markup(&document, true).map_err(|e| format!("{KATALOG_JSONLD}: {e}"))
 }

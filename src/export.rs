@@ -642,10 +642,7 @@ fn organisationer_json(site: &Site) -> Result<Vec<u8>, String> {
             folkmangd_ar: site.befolkning.as_ref().filter(|_| o.folkmangd.is_some()).map(|b| b.ar),
         });
     }
-    let json = serde_json::to_string_pretty(&out).map_err(|e| format!("{ORGANISATIONER_JSON}: {e}"))?;
-    let mut safe = crate::text::json_without_markup(&json);
-    safe.push('\n');
-    Ok(safe.into_bytes())
+    crate::text::json_bytes_without_markup(&out, true).map_err(|e| format!("{ORGANISATIONER_JSON}: {e}"))
 }
 
 #[derive(serde::Deserialize)]

@@ -60,6 +60,73 @@ pub fn json_without_markup(json: &str) -> String {
     out
 }
 
+/// `value` as JSON (pretty: two-space indents, and a final newline), with `<`, `>` and
+/// `&` written as `\u003c` etc. as [`json_without_markup`] does, but serialized straight
+/// into one buffer: an export of tens of MB is never held twice.
+pub fn json_bytes_without_markup<T: serde::Serialize + ?Sized>(value: &T, pretty: bool) -> serde_json::Result<Vec<u8>> {
+    let mut out = Vec::new();
+    if pretty {
+        let formatter = MarkupFree(serde_json::ser::PrettyFormatter::new());
+        value.serialize(&mut serde_json::Serializer::with_formatter(&mut out, formatter))?;
+        out.push(b'\n');
+    } else {
+        let formatter = MarkupFree(serde_json::ser::CompactFormatter);
+        value.serialize(&mut serde_json::Serializer::with_formatter(&mut out, formatter))?;
+    }
+    out.shrink_to_fit();
+    Ok(out)
+}
+
+/// A JSON formatter that escapes `<`, `>` and `&` in strings and keys (the only places
+/// they can occur in JSON) and otherwise writes as `F` does.
+struct MarkupFree<F>(F);
+
+impl<F: serde_json::ser::Formatter> serde_json::ser::Formatter for MarkupFree<F> {
+    fn write_string_fragment<W: ?Sized + std::io::Write>(&mut self, w: &mut W, fragment: &str) -> std::io::Result<()> {
+        let mut start = 0;
+        for (i, b) in fragment.bytes().enumerate() {
+            let escaped: &[u8] = match b {
+                b'<' => b"\\u003c",
+                b'>' => b"\\u003e",
+                b'&' => b"\\u0026",
+                _ => continue,
+            };
+            w.write_all(&fragment.as_bytes()[start..i])?;
+            w.write_all(escaped)?;
+            start = i + 1;
+        }
+        w.write_all(&fragment.as_bytes()[start..])
+    }
+    // The layout is the inner formatter's (PrettyFormatter keeps its indent here).
+    fn begin_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.begin_array(w)
+    }
+    fn end_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_array(w)
+    }
+    fn begin_array_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W, first: bool) -> std::io::Result<()> {
+        self.0.begin_array_value(w, first)
+    }
+    fn end_array_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_array_value(w)
+    }
+    fn begin_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.begin_object(w)
+    }
+    fn end_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_object(w)
+    }
+    fn begin_object_key<W: ?Sized + std::io::Write>(&mut self, w: &mut W, first: bool) -> std::io::Result<()> {
+        self.0.begin_object_key(w, first)
+    }
+    fn begin_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.begin_object_value(w)
+    }
+    fn end_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_object_value(w)
+    }
+}
+
 /// Writes `text` with `& < > " '` escaped for HTML, the unescaped runs between them in one
 /// piece: the templates' escaping (render.rs) and Rust-made fragments (map.rs) share it.
 pub fn write_html_escaped(out: &mut impl std::fmt::Write, text: &str) -> std::fmt::Result {
@@ -105,5 +172,27 @@ mod tests {
         assert_eq!(format_number(6.0), "6");
         assert_eq!(format_number(162.0), "162");
         assert_eq!(format_number(1234567.25), "1\u{a0}234\u{a0}567,25");
+    }
+
+    #[test]
+    fn json_written_in_place_has_no_markup_and_reads_back_the_same() {
+        let value = serde_json::json!({
+            "<b>nyckel</b>": ["Ja & nej", {"t": "</script><script>alert(1)</script>", "n": 1.5}],
+            "tom": [],
+            "rad": "a\"b\n<c>",
+        });
+        for pretty in [true, false] {
+            let bytes = json_bytes_without_markup(&value, pretty).unwrap();
+            let text = String::from_utf8(bytes).unwrap();
+            assert!(!text.contains(['<', '>', '&']), "{text}");
+            assert_eq!(serde_json::from_str::<serde_json::Value>(&text).unwrap(), value);
+            // The same bytes as the text pass over serde_json's own output.
+            let expected = if pretty {
+                json_without_markup(&serde_json::to_string_pretty(&value).unwrap()) + "\n"
+            } else {
+                json_without_markup(&serde_json::to_string(&value).unwrap())
+            };
+            assert_eq!(text, expected);
+        }
     }
 }

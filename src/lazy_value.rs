@@ -27,9 +27,14 @@ impl<T> Record<T> {
     }
 }
 
+/// Record `index` of `list` as a template value.
+pub fn record<T: Serialize + Send + Sync + 'static>(site: &Arc<Site>, list: fn(&Site) -> &[T], index: usize) -> Value {
+    Value::from_object(Record { site: Arc::clone(site), list, index })
+}
+
 /// Every record of `list` as a template value, in the list's order.
 pub fn records<T: Serialize + Send + Sync + 'static>(site: &Arc<Site>, list: fn(&Site) -> &[T]) -> Vec<Value> {
-    (0..list(site).len()).map(|index| Value::from_object(Record { site: Arc::clone(site), list, index })).collect()
+    (0..list(site).len()).map(|index| record(site, list, index)).collect()
 }
 
 impl<T> fmt::Debug for Record<T> {

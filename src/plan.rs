@@ -4,6 +4,8 @@
 
 use std::collections::BTreeMap;
 
+use std::sync::Arc;
+
 use minijinja::{Value, context};
 use serde::Serialize;
 
@@ -36,16 +38,28 @@ fn page<'a>(path: String, template: &'static str, context: impl FnOnce() -> Valu
     Output { path, content: Content::Page { template, context: Box::new(context) } }
 }
 
+/// Kommuner as template values that read a field when a template asks (see
+/// [`crate::lazy_value`]): the lists of every kommun on the start pages would otherwise
+/// copy thousands of whole records into one page's context.
+fn kommun_values(site: &Arc<Site>, kommuner: impl IntoIterator<Item = usize>) -> Vec<Value> {
+    kommuner.into_iter().map(|index| crate::lazy_value::record(site, |s| &s.kommuner, index)).collect()
+}
+
+/// The positions in `site.kommuner` of the kommuner `keep` accepts.
+fn kommuner_where<'a>(site: &'a Site, keep: impl Fn(&Kommun) -> bool + 'a) -> impl Iterator<Item = usize> + 'a {
+    site.kommuner.iter().enumerate().filter(move |(_, k)| keep(k)).map(|(i, _)| i)
+}
+
 #[derive(Serialize)]
-struct LetterGroup<'a> {
+struct LetterGroup {
     bokstav: String,
-    kommuner: Vec<&'a Kommun>,
+    kommuner: Vec<Value>,
 }
 
 #[derive(Serialize)]
 struct LanGroup<'a> {
     lan: &'a crate::model::Lan,
-    kommuner: Vec<&'a Kommun>,
+    kommuner: Vec<Value>,
 }
 
 #[derive(Serialize)]
@@ -58,14 +72,15 @@ struct StatusGroup<'a> {
 }
 
 pub fn plan<'a>(
-    site: &'a Site,
+    shared: &'a Arc<Site>,
     root: &std::path::Path,
     static_files: Vec<(String, Vec<u8>)>,
 ) -> (Vec<Output<'a>>, Diagnostics) {
+    let site: &'a Site = shared;
     let mut outputs = Vec::new();
     let mut export_problem = None;
 
-    let letters = letter_groups(site);
+    let letters = letter_groups(shared);
     let mut counts: BTreeMap<PoLage, usize> = BTreeMap::new();
     for k in &site.kommuner {
         *counts.entry(k.po).or_default() += 1;
@@ -110,14 +125,14 @@ pub fn plan<'a>(
             context! {
                 lan => v(l),
                 fordelning => v(crate::population::distribution(kommuner.iter().copied())),
-                lanets_kommuner => v(kommuner),
+                lanets_kommuner => kommun_values(shared, kommuner_where(site, |k| k.lan_kod == l.kod)),
                 lanets_organisationer => v(organisationer),
                 sokvag => &l.sokvag,
             }
         }));
     }
 
-    let groups = status_groups(site);
+    let groups = status_groups(shared);
     outputs.push(page("saknar-po/index.html".into(), "saknar-po.html", move || {
         context! {
             grupper => v(groups),
@@ -126,7 +141,7 @@ pub fn plan<'a>(
             alternativ => both("saknar-po/", "en/saknar-po/"),
         }
     }));
-    outputs.extend(english_pages(site));
+    outputs.extend(english_pages(shared));
     // The organisations in every order a planner may sort them by, one page each: a
     // table per inhabitant, so only when the site has population figures.
     let rows = std::sync::Arc::new(crate::compare::organisationstabell(site));
@@ -212,33 +227,36 @@ pub fn plan<'a>(
 }
 
 /// The kommuner in Swedish alphabetical order, grouped by initial.
-fn letter_groups(site: &Site) -> Vec<LetterGroup<'_>> {
+fn letter_groups(site: &Arc<Site>) -> Vec<LetterGroup> {
     let mut letters: Vec<LetterGroup> = Vec::new();
-    for k in &site.kommuner {
+    for (index, k) in site.kommuner.iter().enumerate() {
         let letter = initial(&k.namn);
+        let value = crate::lazy_value::record(site, |s| &s.kommuner, index);
         match letters.last_mut() {
-            Some(g) if g.bokstav == letter => g.kommuner.push(k),
-            _ => letters.push(LetterGroup { bokstav: letter, kommuner: vec![k] }),
+            Some(g) if g.bokstav == letter => g.kommuner.push(value),
+            _ => letters.push(LetterGroup { bokstav: letter, kommuner: vec![value] }),
         }
     }
     letters
 }
 
 /// The kommuner without a personal ombudsman, per state and län.
-fn status_groups(site: &Site) -> Vec<StatusGroup<'_>> {
+fn status_groups(shared: &Arc<Site>) -> Vec<StatusGroup<'_>> {
+    let site: &Site = shared;
     [PoLage::Saknas, PoLage::Motstridig, PoLage::Osaker, PoLage::Okand]
         .into_iter()
         .map(|lage| {
+            let in_state = |k: &Kommun| k.po == lage;
             let lan: Vec<LanGroup> = site
                 .lan
                 .iter()
                 .map(|l| LanGroup {
                     lan: l,
-                    kommuner: site.kommuner.iter().filter(|k| k.lan_kod == l.kod && k.po == lage).collect(),
+                    kommuner: kommun_values(shared, kommuner_where(site, |k| k.lan_kod == l.kod && in_state(k))),
                 })
                 .filter(|g| !g.kommuner.is_empty())
                 .collect();
-            let people: Option<u64> = lan.iter().flat_map(|g| &g.kommuner).map(|k| k.folkmangd).sum();
+            let people: Option<u64> = site.kommuner.iter().filter(|k| in_state(k)).map(|k| k.folkmangd).sum();
             StatusGroup {
                 lage,
                 antal: lan.iter().map(|g| g.kommuner.len()).sum(),
@@ -255,17 +273,18 @@ fn both(sv: &str, en: &str) -> Value {
 }
 
 #[derive(Serialize)]
-struct DmoGroup<'a> {
+struct DmoGroup {
     status: crate::records::DmoStatus,
-    kommuner: Vec<&'a Kommun>,
+    kommuner: Vec<Value>,
 }
 
 /// The English pages: the start page, every kommun's answer and contact section, the
 /// kommuner without an ombudsman and the DMO summary. One model, the English words.
-fn english_pages(site: &Site) -> Vec<Output<'_>> {
+fn english_pages(shared: &Arc<Site>) -> Vec<Output<'_>> {
     use crate::records::DmoStatus;
+    let site: &Site = shared;
     let mut out = Vec::new();
-    let letters = letter_groups(site);
+    let letters = letter_groups(shared);
     out.push(page("en/index.html".into(), "en/index.html", move || {
         context! { bokstaver => v(letters), sokvag => "en/", lang => "en", alternativ => both("", "en/") }
     }));
@@ -275,13 +294,13 @@ fn english_pages(site: &Site) -> Vec<Output<'_>> {
             context! { kommun => v(k), lang => "en", alternativ => both(&k.sokvag, &sokvag), sokvag => sokvag }
         }));
     }
-    let groups = status_groups(site);
+    let groups = status_groups(shared);
     out.push(page("en/saknar-po/index.html".into(), "en/saknar-po.html", move || {
         context! { grupper => v(groups), sokvag => "en/saknar-po/", lang => "en", alternativ => both("saknar-po/", "en/saknar-po/") }
     }));
     let dmo_groups: Vec<DmoGroup> = [DmoStatus::Aktiv, DmoStatus::Regelbunden, DmoStatus::Startar, DmoStatus::Vilande]
         .into_iter()
-        .map(|status| DmoGroup { status, kommuner: site.kommuner.iter().filter(|k| k.dmo == status).collect() })
+        .map(|status| DmoGroup { status, kommuner: kommun_values(shared, kommuner_where(site, |k| k.dmo == status)) })
         .filter(|g| !g.kommuner.is_empty())
         .collect();
     // The Swedish DMO page is a content page; without it the English one links the start page.

@@ -11,7 +11,6 @@
 //! data's own dates.
 
 use serde_json::{Map, Value, json};
-use sha2::{Digest, Sha256};
 
 use crate::datum::Datum;
 use crate::export::{DRIFTSFORMER, FieldDoc, KOMMUNER_CSV, KOMMUNER_CSV_FIELDS, KOMMUNER_GEOJSON, ORGANISATIONER_JSON};
@@ -71,10 +70,6 @@ pub fn licence(l: Licens) -> (&'static str, &'static str, &'static str) {
     }
 }
 
-pub fn sha256(bytes: &[u8]) -> String {
-    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
-}
-
 fn enum_of<T: serde::Serialize>(values: &[T]) -> Value {
     Value::from(values.iter().map(|v| serde_json::to_value(v).unwrap_or(Value::Null)).collect::<Vec<_>>())
 }
@@ -130,16 +125,16 @@ fn table_schema(site: &Site, fields: &[FieldDoc]) -> Result<Value, String> {
     Ok(json!({"fields": out, "primaryKey": ["kod"], "missingValues": [""]}))
 }
 
-/// The Data Package describing `files` (path relative to the output folder, and bytes).
-pub fn datapackage(site: &Site, files: &[(String, Vec<u8>)]) -> Result<Vec<u8>, String> {
+/// The Data Package describing `files` (path relative to the output folder, size, checksum).
+pub fn datapackage(site: &Site, files: &[crate::export::Measured]) -> Result<Vec<u8>, String> {
     let base = &site.bas_url;
     let mut resources = Vec::new();
-    for (path, bytes) in files {
+    for crate::export::Measured { path, bytes, sha256 } in files {
         let name = path.trim_start_matches("data/");
         let common = json!({
             "path": name,
-            "bytes": bytes.len(),
-            "hash": format!("sha256:{}", sha256(bytes)),
+            "bytes": bytes,
+            "hash": format!("sha256:{sha256}"),
             "encoding": "utf-8",
         });
         let mut resource = match path.as_str() {

@@ -101,8 +101,8 @@ fn distribution_text(path: &str) -> Option<(&'static str, &'static str, &'static
     }
 }
 
-/// The catalogue describing `files` (path relative to the output folder, and bytes).
-pub fn catalogue(site: &Site, files: &[(String, Vec<u8>)]) -> Result<Vec<u8>, String> {
+/// The catalogue describing `files` (path relative to the output folder, and size).
+pub fn catalogue(site: &Site, files: &[crate::export::Measured]) -> Result<Vec<u8>, String> {
     let base = &site.bas_url;
     let data_page = format!("{base}/data/");
     let catalog_id = format!("{base}/{KATALOG_JSONLD}#katalog");
@@ -115,7 +115,7 @@ pub fn catalogue(site: &Site, files: &[(String, Vec<u8>)]) -> Result<Vec<u8>, St
 
     let mut distributions = Vec::new();
     let mut graph = Vec::new();
-    for (path, bytes) in files {
+    for crate::export::Measured { path, bytes, .. } in files {
         let (title, description, format, media) =
             distribution_text(path).ok_or_else(|| format!("{KATALOG_JSONLD}: no description of {path}"))?;
         let id = format!("{base}/{path}");
@@ -128,7 +128,7 @@ pub fn catalogue(site: &Site, files: &[(String, Vec<u8>)]) -> Result<Vec<u8>, St
             "dcat:downloadURL": iri(&id),
             "dct:format": format,
             "dcat:mediaType": iri(&format!("https://www.iana.org/assignments/media-types/{media}")),
-            "dcat:byteSize": {"@value": bytes.len().to_string(), "@type": "xsd:nonNegativeInteger"},
+            "dcat:byteSize": {"@value": bytes.to_string(), "@type": "xsd:nonNegativeInteger"},
         });
         if let (Some(obj), Some(l)) = (d.as_object_mut(), licence) {
             obj.insert("dct:license".into(), iri(l));

@@ -18,6 +18,7 @@
 //! open the file in Excel.
 
 use std::collections::BTreeMap;
+use std::io::Write;
 use std::path::Path;
 
 use serde::Serialize;
@@ -327,28 +328,83 @@ pub fn field_docs() -> Vec<FileDoc> {
 
 /// The documentation of the files in `files` only (a site without boundaries has no
 /// GeoJSON, and the page must not link to it).
-pub fn docs_for(files: &[(String, Vec<u8>)]) -> Vec<FileDoc> {
-    field_docs().into_iter().filter(|d| files.iter().any(|(p, _)| p == d.fil)).collect()
+pub fn docs_for(files: &[Export]) -> Vec<FileDoc> {
+    field_docs().into_iter().filter(|d| files.iter().any(|f| f.path == d.fil)).collect()
+}
+
+/// Writes a file's bytes; may run more than once and gives the same bytes each time.
+pub type WriteFn<'a> = Box<dyn Fn(&mut dyn Write) -> Result<(), String> + Send + Sync + 'a>;
+
+/// An open-data file, made while it is written: the build writes it straight into the
+/// output, and the descriptions are given its size and checksum by a first run into a
+/// hash, so a file of tens of MB on a large site is never held in memory.
+pub struct Export<'a> {
+    /// Relative to the output folder.
+    pub path: String,
+    pub write: WriteFn<'a>,
+}
+
+impl Export<'_> {
+    /// The file's bytes, in memory.
+    pub fn bytes(&self) -> Result<Vec<u8>, String> {
+        let mut out = Vec::new();
+        (self.write)(&mut out)?;
+        Ok(out)
+    }
+}
+
+/// A file's size and SHA-256, for the machine-readable descriptions.
+pub struct Measured {
+    pub path: String,
+    pub bytes: u64,
+    pub sha256: String,
+}
+
+/// Runs `file`'s writer into a hash, keeping nothing of the bytes.
+fn measure(file: &Export) -> Result<Measured, String> {
+    struct Hashing(sha2::Sha256, u64);
+    impl Write for Hashing {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            sha2::Digest::update(&mut self.0, buf);
+            self.1 += buf.len() as u64;
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let mut sink = Hashing(sha2::Digest::new(), 0);
+    (file.write)(&mut sink)?;
+    let sha256 = sha2::Digest::finalize(sink.0).iter().map(|b| format!("{b:02x}")).collect();
+    Ok(Measured { path: file.path.clone(), bytes: sink.1, sha256 })
 }
 
 /// The open-data files of the site, with paths relative to the output folder. The
-/// GeoJSON is left out when the site has no `data/geo/kommuner.geojson`.
-pub fn exports(site: &Site, root: &Path) -> Result<Vec<(String, Vec<u8>)>, String> {
+/// GeoJSON is left out when the site has no `data/geo/kommuner.geojson`. Any problem in
+/// the data shows here, when the files are measured, not first when they are written.
+pub fn exports<'a>(site: &'a Site, root: &Path) -> Result<Vec<Export<'a>>, String> {
+    let file = |path: &str, write: WriteFn<'a>| Export { path: path.to_string(), write };
     let mut files = vec![
-        (KOMMUNER_CSV.to_string(), kommuner_csv(site)?),
-        (ORGANISATIONER_JSON.to_string(), organisationer_json(site)?),
+        file(KOMMUNER_CSV, Box::new(move |w| kommuner_csv(site, w))),
+        file(ORGANISATIONER_JSON, Box::new(move |w| organisationer_json(site, w))),
     ];
     let geo = root.join(crate::geo::KOMMUNER_FILE);
     if geo.exists() {
-        files.push((KOMMUNER_GEOJSON.to_string(), kommuner_geojson(site, &geo)?));
+        files.push(file(KOMMUNER_GEOJSON, Box::new(move |w| kommuner_geojson(site, &geo, w))));
     }
     // The descriptions of the files above, for machines: after them, since they give
     // each file's size and checksum.
-    let package = crate::datapackage::datapackage(site, &files)?;
-    let catalogue = crate::dcat::catalogue(site, &files)?;
-    files.push((crate::datapackage::DATAPACKAGE_JSON.to_string(), package));
-    files.push((crate::dcat::KATALOG_JSONLD.to_string(), catalogue));
+    let measured = files.iter().map(measure).collect::<Result<Vec<_>, _>>()?;
+    let package = crate::datapackage::datapackage(site, &measured)?;
+    let catalogue = crate::dcat::catalogue(site, &measured)?;
+    files.push(file(crate::datapackage::DATAPACKAGE_JSON, written(package)));
+    files.push(file(crate::dcat::KATALOG_JSONLD, written(catalogue)));
     Ok(files)
+}
+
+/// A writer of bytes already made.
+fn written<'a>(bytes: Vec<u8>) -> WriteFn<'a> {
+    Box::new(move |w| w.write_all(&bytes).map_err(|e| e.to_string()))
 }
 
 /// The YAML name of an enum value ("har-po", "egen-regi", "aktiv").
@@ -435,8 +491,8 @@ fn coverage(orgs_by_id: &OrgsById<'_>, k: &Kommun) -> Coverage {
     }
 }
 
-fn kommuner_csv(site: &Site) -> Result<Vec<u8>, String> {
-    let mut writer = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(Vec::new());
+fn kommuner_csv(site: &Site, w: &mut dyn Write) -> Result<(), String> {
+    let mut writer = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(w);
     let header: Vec<&str> = KOMMUNER_CSV_FIELDS.iter().map(|d| d.namn).collect();
     writer.write_record(&header).map_err(|e| format!("{KOMMUNER_CSV}: {e}"))?;
     let orgs = orgs_by_id(site);
@@ -471,7 +527,7 @@ fn kommuner_csv(site: &Site) -> Result<Vec<u8>, String> {
             .write_record(row.iter().map(|(_, value)| not_a_formula(value).into_owned()))
             .map_err(|e| format!("{KOMMUNER_CSV}: {e}"))?;
     }
-    writer.into_inner().map_err(|e| format!("{KOMMUNER_CSV}: {e}"))
+    writer.flush().map_err(|e| format!("{KOMMUNER_CSV}: {e}"))
 }
 
 /// A cell that a spreadsheet would read as a formula (it begins with `=`, `+`, `-`, `@`,
@@ -585,64 +641,84 @@ fn tal<'a>(org: &str, what: &str, u: &'a Option<Uppgift>) -> Result<Option<TalOu
     Ok(Some(TalOut { varde, ungefar: u.ungefar, kalla: &u.kalla, anmarkning: u.anmarkning.as_deref() }))
 }
 
-fn organisationer_json(site: &Site) -> Result<Vec<u8>, String> {
+fn organisationer_json(site: &Site, w: &mut dyn Write) -> Result<(), String> {
     let mut orgs: Vec<&Organisation> = site.organisationer.iter().collect();
     orgs.sort_by(|a, b| a.id.cmp(&b.id));
-    let mut out = Vec::new();
-    for o in orgs {
-        let mut kommuner: Vec<&str> = o.kommuner.iter().map(String::as_str).collect();
-        kommuner.sort();
-        let mut statistik = Vec::new();
-        for table in &o.statistik {
-            for r in &table.rader {
-                let mut row = StatistikOut {
-                    ar: r.ar,
-                    kommun: r.kommun.as_deref(),
-                    ungefar: r.ungefar,
-                    kalla: &r.kalla,
-                    anmarkning: r.anmarkning.as_deref(),
-                    ..StatistikOut::default()
-                };
-                if r.tal.len() != table.kolumner.len() {
-                    return Err(format!("{ORGANISATIONER_JSON}: {}: statistics row without its numbers", o.id));
-                }
-                for (column, value) in table.kolumner.iter().zip(&r.tal) {
-                    row.set(column.nyckel, *value)?;
-                }
-                statistik.push(row);
-            }
+    crate::text::write_json_without_markup(w, &OrganisationList { site, orgs }, true).map_err(|e| {
+        // A problem in the data already names the file; a write error does not.
+        if e.is_io() { format!("{ORGANISATIONER_JSON}: {e}") } else { e.to_string() }
+    })
+}
+
+/// The organisations, each made as it is written.
+struct OrganisationList<'a> {
+    site: &'a Site,
+    orgs: Vec<&'a Organisation>,
+}
+
+impl Serialize for OrganisationList<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::{Error, SerializeSeq};
+        let mut seq = serializer.serialize_seq(Some(self.orgs.len()))?;
+        for o in &self.orgs {
+            seq.serialize_element(&organisation_out(self.site, o).map_err(S::Error::custom)?)?;
         }
-        out.push(OrganisationOut {
-            id: &o.id,
-            namn: &o.namn,
-            url: format!("{}/{}", site.bas_url, o.sokvag),
-            driftsform: key(o.driftsform),
-            driftsform_text: labels::driftsform(o.driftsform),
-            vardkommun: o.vardkommun.as_deref(),
-            huvudman: o.huvudman.as_deref(),
-            utforare: o.utforare.as_deref(),
-            kommuner,
-            ombud: tal(&o.id, "ombud", &o.ombud)?,
-            arsarbetare: tal(&o.id, "arsarbetare", &o.arsarbetare)?,
-            sedan: tal(&o.id, "sedan", &o.sedan)?,
-            kontakt: o.kontakt.as_ref().map(|k| KontaktOut {
-                webb: k.webb.as_deref(),
-                telefon: k.telefon.as_deref(),
-                epost: k.epost.as_deref(),
-                adress: k.adress.as_deref(),
-                plats: k.plats.as_deref(),
-                tillganglighet: k.tillganglighet.as_deref(),
-                kalla: &k.kalla,
-            }),
-            fakta: o.fakta.iter().map(|f| FaktumOut { text: &f.text, kalla: &f.kalla }).collect(),
-            statistik,
-            kallor: &o.kallor,
-            uppdaterad: o.nyaste_datum.as_deref().unwrap_or(""),
-            folkmangd_medlemmar: o.folkmangd,
-            folkmangd_ar: site.befolkning.as_ref().filter(|_| o.folkmangd.is_some()).map(|b| b.ar),
-        });
+        seq.end()
     }
-    crate::text::json_bytes_without_markup(&out, true).map_err(|e| format!("{ORGANISATIONER_JSON}: {e}"))
+}
+
+fn organisation_out<'a>(site: &'a Site, o: &'a Organisation) -> Result<OrganisationOut<'a>, String> {
+    let mut kommuner: Vec<&str> = o.kommuner.iter().map(String::as_str).collect();
+    kommuner.sort();
+    let mut statistik = Vec::new();
+    for table in &o.statistik {
+        for r in &table.rader {
+            let mut row = StatistikOut {
+                ar: r.ar,
+                kommun: r.kommun.as_deref(),
+                ungefar: r.ungefar,
+                kalla: &r.kalla,
+                anmarkning: r.anmarkning.as_deref(),
+                ..StatistikOut::default()
+            };
+            if r.tal.len() != table.kolumner.len() {
+                return Err(format!("{ORGANISATIONER_JSON}: {}: statistics row without its numbers", o.id));
+            }
+            for (column, value) in table.kolumner.iter().zip(&r.tal) {
+                row.set(column.nyckel, *value)?;
+            }
+            statistik.push(row);
+        }
+    }
+    Ok(OrganisationOut {
+        id: &o.id,
+        namn: &o.namn,
+        url: format!("{}/{}", site.bas_url, o.sokvag),
+        driftsform: key(o.driftsform),
+        driftsform_text: labels::driftsform(o.driftsform),
+        vardkommun: o.vardkommun.as_deref(),
+        huvudman: o.huvudman.as_deref(),
+        utforare: o.utforare.as_deref(),
+        kommuner,
+        ombud: tal(&o.id, "ombud", &o.ombud)?,
+        arsarbetare: tal(&o.id, "arsarbetare", &o.arsarbetare)?,
+        sedan: tal(&o.id, "sedan", &o.sedan)?,
+        kontakt: o.kontakt.as_ref().map(|k| KontaktOut {
+            webb: k.webb.as_deref(),
+            telefon: k.telefon.as_deref(),
+            epost: k.epost.as_deref(),
+            adress: k.adress.as_deref(),
+            plats: k.plats.as_deref(),
+            tillganglighet: k.tillganglighet.as_deref(),
+            kalla: &k.kalla,
+        }),
+        fakta: o.fakta.iter().map(|f| FaktumOut { text: &f.text, kalla: &f.kalla }).collect(),
+        statistik,
+        kallor: &o.kallor,
+        uppdaterad: o.nyaste_datum.as_deref().unwrap_or(""),
+        folkmangd_medlemmar: o.folkmangd,
+        folkmangd_ar: site.befolkning.as_ref().filter(|_| o.folkmangd.is_some()).map(|b| b.ar),
+    })
 }
 
 #[derive(serde::Deserialize)]
@@ -692,7 +768,7 @@ struct GeoProperties<'a> {
     folkmangd_ar: Option<i16>,
 }
 
-fn kommuner_geojson(site: &Site, path: &Path) -> Result<Vec<u8>, String> {
+fn kommuner_geojson(site: &Site, path: &Path, w: &mut dyn Write) -> Result<(), String> {
     let text = crate::load::read_text(path).map_err(|m| format!("{}: {m}", crate::geo::KOMMUNER_FILE))?;
     let source: SourceCollection = serde_json::from_str(&text)
         .map_err(|e| format!("{}: not a GeoJSON feature collection: {e}", crate::geo::KOMMUNER_FILE))?;
@@ -707,7 +783,8 @@ fn kommuner_geojson(site: &Site, path: &Path) -> Result<Vec<u8>, String> {
         return Err(format!("{}: code {stray} is not a kommun in the register", crate::geo::KOMMUNER_FILE));
     }
     let orgs = orgs_by_id(site);
-    let mut out = String::from("{\"type\":\"FeatureCollection\",\"features\":[\n");
+    let put = |w: &mut dyn Write, bytes: &[u8]| w.write_all(bytes).map_err(|e| format!("{KOMMUNER_GEOJSON}: {e}"));
+    put(w, b"{\"type\":\"FeatureCollection\",\"features\":[\n")?;
     for (i, k) in kommuner.iter().enumerate() {
         let geometry = shapes
             .get(k.kod.as_str())
@@ -729,12 +806,10 @@ fn kommuner_geojson(site: &Site, path: &Path) -> Result<Vec<u8>, String> {
             },
             geometry,
         };
-        let line = serde_json::to_string(&feature).map_err(|e| format!("{KOMMUNER_GEOJSON}: {e}"))?;
-        out.push_str(&crate::text::json_without_markup(&line));
-        out.push_str(if i + 1 < kommuner.len() { ",\n" } else { "\n" });
+        crate::text::write_json_without_markup(w, &feature, false).map_err(|e| format!("{KOMMUNER_GEOJSON}: {e}"))?;
+        put(w, if i + 1 < kommuner.len() { b",\n" } else { b"\n" })?;
     }
-    out.push_str("]}\n");
-    Ok(out.into_bytes())
+    put(w, b"]}\n")
 }
 
 #[cfg(test)]

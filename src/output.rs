@@ -53,6 +53,20 @@ impl Staging {
         fs::write(&target, bytes).map_err(|e| format!("{}: cannot write: {e}", target.display()))
     }
 
+    /// Writes the file at `path` (relative) with what `write` writes into it.
+    pub fn write_with(
+        &self,
+        path: &str,
+        write: impl FnOnce(&mut dyn std::io::Write) -> Result<(), String>,
+    ) -> Result<(), String> {
+        let target = self.dir.join(path);
+        let problem = |e: String| format!("{}: cannot write: {e}", target.display());
+        let file = fs::File::create(&target).map_err(|e| problem(e.to_string()))?;
+        let mut buffered = std::io::BufWriter::new(file);
+        write(&mut buffered).map_err(problem)?;
+        std::io::Write::flush(&mut buffered).map_err(|e| problem(e.to_string()))
+    }
+
     /// Marks the new folder as Katalog's and swaps it into place of the old output.
     pub fn commit(mut self) -> Result<(), String> {
         fs::write(

@@ -22,6 +22,8 @@ pub enum Content<'a> {
     Page { template: &'static str, context: LazyContext<'a> },
     /// Written as it is.
     Bytes(Vec<u8>),
+    /// Made while it is written (the open-data files, which can be tens of MB).
+    Written(crate::export::WriteFn<'a>),
 }
 
 pub struct Output<'a> {
@@ -196,7 +198,7 @@ pub fn plan<'a>(
                     sokvag => "data/",
                 }
             }));
-            outputs.extend(files.into_iter().map(|(path, bytes)| Output { path, content: Content::Bytes(bytes) }));
+            outputs.extend(files.into_iter().map(|f| Output { path: f.path, content: Content::Written(f.write) }));
         }
         Err(m) => export_problem = Some(m),
     }

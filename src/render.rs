@@ -201,8 +201,8 @@ fn site_summary(site: &Site) -> BTreeMap<&'static str, Value> {
 /// against `existing` (every path the build writes) as it is written. Template errors
 /// and write errors are collected, not fatal one by one.
 ///
-/// Files that are already made (exports, search index, assets) are written first, so
-/// their bytes are freed before the pages render instead of waiting their turn.
+/// Files that are not pages (exports, search index, assets) are written first, so their
+/// bytes are freed before the pages render instead of waiting their turn.
 pub fn render_into(
     theme: &Theme,
     outputs: Vec<Output>,
@@ -210,7 +210,7 @@ pub fn render_into(
     existing: &std::collections::HashSet<&str>,
 ) -> Result<Vec<PageLinks>, Diagnostics> {
     let (made, pages): (Vec<Output>, Vec<Output>) =
-        outputs.into_iter().partition(|o| matches!(o.content, Content::Bytes(_)));
+        outputs.into_iter().partition(|o| !matches!(o.content, Content::Page { .. }));
     let emit = |o: Output| emit(theme, o, staging, existing);
     let mut results: Vec<Result<Option<PageLinks>, Diagnostic>> = made.into_par_iter().map(emit).collect();
     results.par_extend(pages.into_par_iter().map(emit));
@@ -234,6 +234,9 @@ fn emit(
 ) -> Result<Option<PageLinks>, Diagnostic> {
     let bytes = match o.content {
         Content::Bytes(b) => b,
+        Content::Written(write) => {
+            return staging.write_with(&o.path, write).map(|()| None).map_err(|m| Diagnostic::error(&o.path, m));
+        }
         Content::Page { template, context } => theme
             .env
             .get_template(template)

@@ -65,16 +65,24 @@ pub fn json_without_markup(json: &str) -> String {
 /// into one buffer: an export of tens of MB is never held twice.
 pub fn json_bytes_without_markup<T: serde::Serialize + ?Sized>(value: &T, pretty: bool) -> serde_json::Result<Vec<u8>> {
     let mut out = Vec::new();
-    if pretty {
-        let formatter = MarkupFree(serde_json::ser::PrettyFormatter::new());
-        value.serialize(&mut serde_json::Serializer::with_formatter(&mut out, formatter))?;
-        out.push(b'\n');
-    } else {
-        let formatter = MarkupFree(serde_json::ser::CompactFormatter);
-        value.serialize(&mut serde_json::Serializer::with_formatter(&mut out, formatter))?;
-    }
+    write_json_without_markup(&mut out, value, pretty)?;
     out.shrink_to_fit();
     Ok(out)
+}
+
+/// As [`json_bytes_without_markup`], into `w`.
+pub fn write_json_without_markup<T: serde::Serialize + ?Sized>(
+    mut w: &mut dyn std::io::Write,
+    value: &T,
+    pretty: bool,
+) -> serde_json::Result<()> {
+    if pretty {
+        let formatter = MarkupFree(serde_json::ser::PrettyFormatter::new());
+        value.serialize(&mut serde_json::Serializer::with_formatter(&mut w, formatter))?;
+        w.write_all(b"\n").map_err(serde_json::Error::io)
+    } else {
+        value.serialize(&mut serde_json::Serializer::with_formatter(w, MarkupFree(serde_json::ser::CompactFormatter)))
+    }
 }
 
 /// A JSON formatter that escapes `<`, `>` and `&` in strings and keys (the only places

@@ -18,8 +18,13 @@ fn site_of(root: &Path) -> Site {
 }
 
 fn exports_of(root: &Path) -> BTreeMap<String, Vec<u8>> {
-    let site = site_of(root);
-    export::exports(&site, root).expect("exports").into_iter().collect()
+    made(&site_of(root), root).into_iter().collect()
+}
+
+/// Every export's path and bytes, in the order the build writes them.
+fn made(site: &Site, root: &Path) -> Vec<(String, Vec<u8>)> {
+    let files = export::exports(site, root).expect("exports");
+    files.iter().map(|f| (f.path.clone(), f.bytes().expect("bytes"))).collect()
 }
 
 fn text<'a>(files: &'a BTreeMap<String, Vec<u8>>, path: &str) -> &'a str {
@@ -420,7 +425,9 @@ fn a_site_without_boundaries_has_no_geojson_and_no_link_to_it() {
         paths,
         ["data/datapackage.json", "data/katalog.jsonld", "data/kommuner.csv", "data/organisationer.json"]
     );
-    let documented: Vec<&str> = export::docs_for(&files).iter().map(|d| d.fil).collect();
+    let site = site_of(dir.path());
+    let documented: Vec<&str> =
+        export::docs_for(&export::exports(&site, dir.path()).expect("exports")).iter().map(|d| d.fil).collect();
     assert_eq!(documented, ["data/kommuner.csv", "data/organisationer.json"]);
     // The machine-readable descriptions name only the files that exist.
     let package: Value = serde_json::from_slice(&files[0].1).expect("datapackage");
@@ -434,11 +441,11 @@ fn a_site_without_boundaries_has_no_geojson_and_no_link_to_it() {
 fn the_same_input_gives_the_same_bytes() {
     let dir = fixture("minimal");
     let site = site_of(dir.path());
-    let first = export::exports(&site, dir.path()).expect("exports");
-    let second = export::exports(&site, dir.path()).expect("exports");
+    let first = made(&site, dir.path());
+    let second = made(&site, dir.path());
     assert_eq!(first, second);
     let other = fixture("minimal");
-    let third = export::exports(&site_of(other.path()), other.path()).expect("exports");
+    let third = made(&site_of(other.path()), other.path());
     assert_eq!(first, third, "a second check of a copy gives the same files");
 }
 
@@ -480,8 +487,8 @@ fn the_bundled_directory_exports_every_kommun() {
 fn the_data_page_documents_every_field_and_links_to_every_file() {
     let dir = fixture("minimal");
     let site = site_of(dir.path());
-    let files = export::exports(&site, dir.path()).expect("exports");
-    let docs = export::docs_for(&files);
+    let docs = export::docs_for(&export::exports(&site, dir.path()).expect("exports"));
+    let files = made(&site, dir.path());
     // The page as the built site has it.
     let (output, out) = build(dir.path());
     assert!(output.status.success(), "{}", stderr(&output));

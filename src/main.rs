@@ -7,6 +7,12 @@ use std::time::Duration;
 use clap::{Parser, Subcommand};
 use katalog::diagnostics::Diagnostics;
 
+// Rendering runs on every core, and glibc's allocator keeps a growing arena per thread
+// that never reuses what the loaded files freed: at 30 000 records mimalloc needs about
+// 30 MB less at peak and builds about 15 % faster (BENCHMARKS.md, "Memory").
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Katalog builds the national directory of Personligt ombud (PO) and
 /// Delaktighetsmodellen (DMO) as a static website from YAML and Markdown files.
 #[derive(Parser)]

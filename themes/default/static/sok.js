@@ -360,19 +360,20 @@
       });
   }
 
-  // Whether everything a query needs is here (so it can be shown at once).
+  // The query's hits when everything it needs is here (so it can be shown at once),
+  // else null.
   function ready(db, query) {
     var here = function (url) {
       return Boolean(db.got[url] && db.got[url].done);
     };
     if (!termChunks(db, query).urls.every(here)) {
-      return false;
+      return null;
     }
     var hits = search(db, query);
     var titles = titleKeys(db, query, wantsSuggestions(query, hits)).map(function (key) {
       return titleUrl(db, key);
     });
-    return titles.every(here) && storeUrls(db, query, hits).length === 0;
+    return titles.every(here) && storeUrls(db, query, hits).length === 0 ? hits : null;
   }
 
   // ---------- searching ----------
@@ -729,8 +730,9 @@
       this.clear();
       return;
     }
-    if (this.db && ready(this.db, query)) {
-      this.render(query, announce);
+    var hits = this.db ? ready(this.db, query) : null;
+    if (hits) {
+      this.render(query, announce, hits);
       return;
     }
     // What the status line says is about an earlier query: say nothing until this
@@ -768,9 +770,10 @@
     }
   };
 
-  Sok.prototype.render = function (query, announce) {
+  // `known`: the query's hits, when the caller has just searched for them.
+  Sok.prototype.render = function (query, announce, known) {
     var db = this.db;
-    var hits = search(db, query);
+    var hits = known || search(db, query);
     var suggestions = nearMisses(db, query, hits);
     var list = el("ol");
     list.setAttribute("aria-label", "Sökresultat");
@@ -875,13 +878,12 @@
         this.hide();
       }
     } else if (e.key === "Enter") {
-      if (
-        this.db &&
-        this.input.value.trim() !== "" &&
-        this.shown !== this.input.value &&
-        ready(this.db, this.input.value)
-      ) {
-        this.render(this.input.value, true);
+      var hits =
+        this.db && this.input.value.trim() !== "" && this.shown !== this.input.value
+          ? ready(this.db, this.input.value)
+          : null;
+      if (hits) {
+        this.render(this.input.value, true, hits);
       }
       links = this.shown === this.input.value ? this.links() : [];
       if (links.length > 0) {
@@ -923,10 +925,11 @@
   Sok.prototype.onSubmit = function (e) {
     if (this.page && this.db) {
       e.preventDefault();
+      var hits = this.input.value.trim() === "" ? null : ready(this.db, this.input.value);
       if (this.input.value.trim() === "") {
         this.clear();
-      } else if (ready(this.db, this.input.value)) {
-        this.render(this.input.value, true);
+      } else if (hits) {
+        this.render(this.input.value, true, hits);
       } else {
         this.update(true);
       }

@@ -3,7 +3,6 @@
 //! One list, checked for two outputs with the same path before anything renders.
 
 use std::collections::BTreeMap;
-
 use std::sync::Arc;
 
 use minijinja::{Value, context};
@@ -44,7 +43,12 @@ fn page<'a>(path: String, template: &'static str, context: impl FnOnce() -> Valu
 /// [`crate::lazy_value`]): the lists of every kommun on the start pages would otherwise
 /// copy thousands of whole records into one page's context.
 fn kommun_values(site: &Arc<Site>, kommuner: impl IntoIterator<Item = usize>) -> Vec<Value> {
-    kommuner.into_iter().map(|index| crate::lazy_value::record(site, |s| &s.kommuner, index)).collect()
+    kommuner.into_iter().map(|index| kommun_value(site, index)).collect()
+}
+
+/// Kommun `index` of `site.kommuner` as such a value.
+fn kommun_value(site: &Arc<Site>, index: usize) -> Value {
+    crate::lazy_value::record(site, |s| &s.kommuner, index)
 }
 
 /// The positions in `site.kommuner` of the kommuner `keep` accepts.
@@ -120,14 +124,15 @@ pub fn plan<'a>(
         ));
     }
     for l in &site.lan {
-        let kommuner: Vec<&Kommun> = site.kommuner.iter().filter(|k| k.lan_kod == l.kod).collect();
+        let positions: Vec<usize> = kommuner_where(site, |k| k.lan_kod == l.kod).collect();
+        let kommuner: Vec<&Kommun> = positions.iter().map(|&i| &site.kommuner[i]).collect();
         let organisationer: std::collections::BTreeSet<&str> =
             kommuner.iter().flat_map(|k| &k.organisationer).map(String::as_str).collect();
         outputs.push(page(format!("{}index.html", l.sokvag), "lan.html", move || {
             context! {
                 lan => v(l),
                 fordelning => v(crate::population::distribution(kommuner.iter().copied())),
-                lanets_kommuner => kommun_values(shared, kommuner_where(site, |k| k.lan_kod == l.kod)),
+                lanets_kommuner => kommun_values(shared, positions),
                 lanets_organisationer => v(organisationer),
                 sokvag => &l.sokvag,
             }
@@ -146,7 +151,7 @@ pub fn plan<'a>(
     outputs.extend(english_pages(shared));
     // The organisations in every order a planner may sort them by, one page each: a
     // table per inhabitant, so only when the site has population figures.
-    let rows = std::sync::Arc::new(crate::compare::organisationstabell(site));
+    let rows = Arc::new(crate::compare::organisationstabell(site));
     let orders = if site.befolkning.is_some() { crate::compare::sorteringar() } else { Vec::new() };
     for order in &orders {
         let (rows, orders, order) = (rows.clone(), orders.clone(), order.clone());
@@ -233,7 +238,7 @@ fn letter_groups(site: &Arc<Site>) -> Vec<LetterGroup> {
     let mut letters: Vec<LetterGroup> = Vec::new();
     for (index, k) in site.kommuner.iter().enumerate() {
         let letter = initial(&k.namn);
-        let value = crate::lazy_value::record(site, |s| &s.kommuner, index);
+        let value = kommun_value(site, index);
         match letters.last_mut() {
             Some(g) if g.bokstav == letter => g.kommuner.push(value),
             _ => letters.push(LetterGroup { bokstav: letter, kommuner: vec![value] }),

@@ -27,7 +27,7 @@ pub fn fingerprint(inputs: Vec<(String, Vec<u8>)>) -> Assets {
         let hashed = match name.rsplit_once('.') {
             Some((stem, ext)) if matches!(ext, "css" | "js" | "json") => {
                 let digest = Sha256::digest(&bytes);
-                let hex: String = digest.iter().take(5).map(|b| format!("{b:02x}")).collect();
+                let hex = crate::text::hex(&digest[..5]);
                 format!("{stem}.{hex}.{ext}")
             }
             _ => name.clone(),

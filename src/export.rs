@@ -375,7 +375,7 @@ fn measure(file: &Export) -> Result<Measured, String> {
     }
     let mut sink = Hashing(sha2::Digest::new(), 0);
     (file.write)(&mut sink)?;
-    let sha256 = sha2::Digest::finalize(sink.0).iter().map(|b| format!("{b:02x}")).collect();
+    let sha256 = crate::text::hex(&sha2::Digest::finalize(sink.0));
     Ok(Measured { path: file.path.clone(), bytes: sink.1, sha256 })
 }
 

@@ -442,7 +442,7 @@ impl Cache {
 
     fn path(&self, url: &str) -> PathBuf {
         let digest = Sha256::digest(url.as_bytes());
-        let name: String = digest.iter().map(|b| format!("{b:02x}")).collect();
+        let name = crate::text::hex(&digest);
         self.dir.join("links").join(format!("{name}.json"))
     }
 

@@ -159,7 +159,7 @@ fn set_hash(files: &[(String, Vec<u8>)]) -> String {
         hasher.update((bytes.len() as u64).to_le_bytes());
         hasher.update(bytes);
     }
-    hasher.finalize().iter().take(5).map(|b| format!("{b:02x}")).collect()
+    crate::text::hex(&hasher.finalize()[..5])
 }
 
 /// The terms in sorted order, cut into chunks of about `CHUNK_BYTES`: each chunk is

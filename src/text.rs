@@ -60,6 +60,11 @@ pub fn json_without_markup(json: &str) -> String {
     out
 }
 
+/// Bytes as lower-case hexadecimal: checksums and the fingerprints in file names.
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
 /// `value` as JSON (pretty: two-space indents, and a final newline), with `<`, `>` and
 /// `&` written as `\u003c` etc. as [`json_without_markup`] does, but serialized straight
 /// into one buffer: an export of tens of MB is never held twice.

@@ -5,6 +5,7 @@
 use std::collections::BTreeMap;
 
 use elasticlunr::{IndexBuilder, lang::Swedish};
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::labels;
@@ -104,11 +105,34 @@ pub fn build(site: &Site) -> Index {
 /// √(field length): elasticlunr.js then scores with a field length of 1, so the browser
 /// needs no table of field lengths.
 fn postings(entries: &[Entry]) -> BTreeMap<String, Postings> {
+    // Tokenizing and stemming is most of the work: batches of documents in parallel, their
+    // postings then appended in document order, so every list stays ascending.
+    let batches: Vec<BTreeMap<String, Postings>> =
+        entries.par_chunks(BATCH).enumerate().map(|(i, batch)| batch_postings(batch, i * BATCH)).collect();
+    let mut terms: BTreeMap<String, Postings> = BTreeMap::new();
+    for batch in batches {
+        for (term, p) in batch {
+            let all = terms.entry(term).or_default();
+            for (list, more) in all.fields.iter_mut().zip(p.fields) {
+                list.extend(more);
+            }
+            all.first_word.extend(p.first_word);
+        }
+    }
+    terms
+}
+
+/// Documents or terms per batch of parallel work: enough to keep the threads busy without
+/// holding much of the work's output at once.
+const BATCH: usize = 2048;
+
+/// The postings of `entries`, numbered from `first_doc`.
+fn batch_postings(entries: &[Entry], first_doc: usize) -> BTreeMap<String, Postings> {
     use elasticlunr::Language;
     let swedish = Swedish::new();
     let pipeline = swedish.make_pipeline();
     let mut terms: BTreeMap<String, Postings> = BTreeMap::new();
-    for (doc, entry) in entries.iter().enumerate() {
+    for (doc, entry) in (first_doc..).zip(entries) {
         let doc = u32::try_from(doc).unwrap_or(u32::MAX);
         for (f, text) in entry.fields.iter().enumerate() {
             let tokens = pipeline.run(swedish.tokenize(text));
@@ -166,10 +190,18 @@ fn set_hash(files: &[(String, Vec<u8>)]) -> String {
 /// `{"term": [namn, enkel, sammanhang, text, first word]}` (see [`term_json`]), returned
 /// with its first term.
 fn term_chunks(terms: &BTreeMap<String, Postings>) -> Vec<(String, String)> {
+    let terms: Vec<(&String, &Postings)> = terms.iter().collect();
     let mut chunks = Vec::new();
     let mut current: Option<(String, String)> = None;
-    for (term, postings) in terms {
-        let entry = format!("{}:{}", json_string(term), term_json(postings));
+    // Each term's JSON is made in parallel, a batch at a time so that only one batch of
+    // it is held beside the chunks.
+    let entries = terms.chunks(BATCH).flat_map(|batch| {
+        batch
+            .par_iter()
+            .map(|(term, postings)| format!("{}:{}", json_string(term), term_json(postings)))
+            .collect::<Vec<_>>()
+    });
+    for ((term, _), entry) in terms.iter().zip(entries) {
         match &mut current {
             Some((_, json)) if json.len() + entry.len() <= CHUNK_BYTES => {
                 json.push(',');
@@ -177,12 +209,15 @@ fn term_chunks(terms: &BTreeMap<String, Postings>) -> Vec<(String, String)> {
             }
             _ => {
                 chunks.extend(current.take());
-                current = Some((term.clone(), entry));
+                current = Some((term.to_string(), entry));
             }
         }
     }
     chunks.extend(current);
-    chunks.into_iter().map(|(first, json)| (first, crate::text::json_without_markup(&format!("{{{json}}}")))).collect()
+    chunks
+        .into_par_iter()
+        .map(|(first, json)| (first, crate::text::json_without_markup(&format!("{{{json}}}"))))
+        .collect()
 }
 
 /// A term's postings: per field `0` (none) or `{"weight": [documents]}`, then the

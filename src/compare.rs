@@ -52,14 +52,18 @@ pub struct Summa {
 }
 
 pub fn build(site: &Site) -> Jamforelse {
+    let population: BTreeMap<&str, Option<u64>> = site.kommuner.iter().map(|k| (k.kod.as_str(), k.folkmangd)).collect();
+    let group = |namn: String, lank: Option<String>, orgs: &[&Organisation]| group(site, &population, namn, lank, orgs);
     let order = [Driftsform::EgenRegi, Driftsform::Samverkan, Driftsform::Kommunalforbund, Driftsform::Entreprenad];
     let driftsformer = order
         .iter()
         .map(|&d| {
             let orgs: Vec<&Organisation> = site.organisationer.iter().filter(|o| o.driftsform == d).collect();
-            group(site, labels::driftsform(d).to_string(), Some(format!("#{}", crate::model::driftsform_key(d))), &orgs)
+            group(labels::driftsform(d).to_string(), Some(format!("#{}", crate::model::driftsform_key(d))), &orgs)
         })
         .collect();
+    let position: BTreeMap<&str, usize> =
+        site.organisationer.iter().enumerate().map(|(i, o)| (o.id.as_str(), i)).collect();
     let utforare = site
         .utforare
         .iter()
@@ -71,21 +75,29 @@ pub fn build(site: &Site) -> Jamforelse {
                 .filter(|other| other.id == u.id || other.drivs_av.contains(&u.id))
                 .flat_map(|other| other.organisationer.iter().map(String::as_str))
                 .collect();
-            let orgs: Vec<&Organisation> =
-                site.organisationer.iter().filter(|o| run_by_it.contains(o.id.as_str())).collect();
-            (!orgs.is_empty()).then(|| group(site, u.namn.clone(), Some(format!("/{}", u.sokvag)), &orgs))
+            // In the site's order of organisations, as every other list.
+            let mut at: Vec<usize> = run_by_it.iter().filter_map(|id| position.get(id).copied()).collect();
+            at.sort_unstable();
+            let orgs: Vec<&Organisation> = at.into_iter().map(|i| &site.organisationer[i]).collect();
+            (!orgs.is_empty()).then(|| group(u.namn.clone(), Some(format!("/{}", u.sokvag)), &orgs))
         })
         .collect();
     let all: Vec<&Organisation> = site.organisationer.iter().collect();
-    Jamforelse { driftsformer, utforare, totalt: group(site, "Alla verksamheter".into(), None, &all) }
+    Jamforelse { driftsformer, utforare, totalt: group("Alla verksamheter".into(), None, &all) }
 }
 
-fn group(site: &Site, namn: String, lank: Option<String>, orgs: &[&Organisation]) -> Grupp {
+/// `population`: each kommun's inhabitants by code, when known.
+fn group(
+    site: &Site,
+    population: &BTreeMap<&str, Option<u64>>,
+    namn: String,
+    lank: Option<String>,
+    orgs: &[&Organisation],
+) -> Grupp {
     let kommuner: BTreeSet<&str> = orgs.iter().flat_map(|o| o.kommuner.iter().map(String::as_str)).collect();
     // Each kommun once, even when it is in two of the organisations.
-    let people: Option<u64> = site.befolkning.as_ref().and_then(|_| {
-        kommuner.iter().map(|c| site.kommuner.iter().find(|k| k.kod == *c).and_then(|k| k.folkmangd)).sum()
-    });
+    let people: Option<u64> =
+        site.befolkning.as_ref().and_then(|_| kommuner.iter().map(|c| population.get(c).copied().flatten()).sum());
     let total = site.befolkning.as_ref().map(|b| b.totalt);
     Grupp {
         namn,

@@ -232,28 +232,27 @@ fn emit(
     staging: &Staging,
     existing: &std::collections::HashSet<&str>,
 ) -> Result<Option<PageLinks>, Diagnostic> {
-    let bytes = match o.content {
-        Content::Bytes(b) => b,
-        Content::Written(write) => {
-            return staging.write_with(&o.path, write).map(|()| None).map_err(|m| Diagnostic::error(&o.path, m));
+    // A page's links are checked from the text it was rendered to, without decoding it again.
+    let links = |html: &str| o.path.ends_with(".html").then(|| PageLinks::of(&o.path, html, existing));
+    let write_error = |m| Diagnostic::error(&o.path, m);
+    match o.content {
+        Content::Written(write) => staging.write_with(&o.path, write).map(|()| None).map_err(write_error),
+        Content::Bytes(bytes) => {
+            let found = std::str::from_utf8(&bytes).ok().and_then(links);
+            staging.write(&o.path, &bytes).map_err(write_error)?;
+            Ok(found)
         }
-        Content::Page { template, context } => theme
-            .env
-            .get_template(template)
-            .and_then(|t| t.render(context()))
-            .map_err(|e| {
+        Content::Page { template, context } => {
+            let html = theme.env.get_template(template).and_then(|t| t.render(context())).map_err(|e| {
                 let mut d = template_diagnostic(Path::new("themes/default/templates"), &e);
                 d.message = format!("{} (while rendering {})", d.message, o.path);
                 d
-            })?
-            .into_bytes(),
-    };
-    let links = match std::str::from_utf8(&bytes) {
-        Ok(html) if o.path.ends_with(".html") => Some(PageLinks::of(&o.path, html, existing)),
-        _ => None,
-    };
-    staging.write(&o.path, &bytes).map_err(|m| Diagnostic::error(&o.path, m))?;
-    Ok(links)
+            })?;
+            let found = links(&html);
+            staging.write(&o.path, html.as_bytes()).map_err(write_error)?;
+            Ok(found)
+        }
+    }
 }
 
 fn template_diagnostic(fallback: &Path, e: &minijinja::Error) -> Diagnostic {

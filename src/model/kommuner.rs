@@ -2,6 +2,7 @@
 //! [`crate::evidence`]), gives the answer, the history, the current organisations and the
 //! best contact route.
 
+use rayon::prelude::*;
 use std::collections::{BTreeSet, HashMap};
 
 use super::organisations::Draft;
@@ -41,29 +42,36 @@ pub fn build(cx: &Context, drafts: &[Draft], konflikter: &[Konflikt], diags: &mu
             conflicts_of.entry(code.as_str()).or_default().push(c);
         }
     }
-    let mut kommuner: Vec<Kommun> = cx
+    // In parallel, each kommun with its own diagnostics, kept in file order.
+    let built: Vec<(Kommun, Diagnostics)> = cx
         .loaded
         .kommuner
-        .iter()
+        .par_iter()
         .map(|file| {
+            let mut found = Diagnostics::default();
             let code = file.record.kod.value.as_str();
             let slug = slugs.get(code).cloned().unwrap_or_else(|| slugify(&file.record.namn.value));
             let drafts = about.get(code).map(Vec::as_slice).unwrap_or_default();
             let konflikter = conflicts_of.get(code).map(Vec::as_slice).unwrap_or_default();
             let k = kommun(cx, file, slug, drafts, konflikter);
             if k.organisationer.len() > 1 && !conflicted.contains(code) {
-                two_organisations_error(&k, drafts, diags);
+                two_organisations_error(&k, drafts, &mut found);
             }
             if let Some(undated) = k.bevis.iter().find(|b| b.odaterad) {
-                diags.push(Diagnostic::warning(
+                found.push(Diagnostic::warning(
                     &file.path,
                     format!("the newest evidence about PO in {} is undated ({})", k.namn, undated.kalla),
                 ));
             }
-            k
+            (k, found)
         })
         .collect();
-    kommuner.sort_by_key(|k| (sort_key(&k.namn), k.kod.clone()));
+    let mut kommuner = Vec::with_capacity(built.len());
+    for (k, found) in built {
+        kommuner.push(k);
+        diags.extend(found);
+    }
+    kommuner.par_sort_by_cached_key(|k| (sort_key(&k.namn), k.kod.clone()));
     kommuner
 }
 

@@ -2,6 +2,7 @@
 //! builder needs them to weigh membership as evidence), then finished with the members
 //! that are current once all evidence is weighed.
 
+use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use super::statistics::statistik_tables;
@@ -40,7 +41,7 @@ impl Draft<'_> {
 }
 
 pub fn drafts<'a>(cx: &Context<'a>) -> Vec<Draft<'a>> {
-    cx.loaded.po.iter().map(|file| draft(cx, file)).collect()
+    cx.loaded.po.par_iter().map(|file| draft(cx, file)).collect()
 }
 
 fn draft<'a>(cx: &Context<'a>, file: &'a Sourced<PoFile>) -> Draft<'a> {
@@ -156,7 +157,7 @@ pub fn finish(cx: &Context, drafts: Vec<Draft>, kommuner: &[Kommun], konflikter:
         }
     }
     let mut out: Vec<Organisation> = drafts
-        .into_iter()
+        .into_par_iter()
         .map(|d| {
             let mut org = d.org;
             for code in &d.listed {
@@ -184,11 +185,11 @@ pub fn finish(cx: &Context, drafts: Vec<Draft>, kommuner: &[Kommun], konflikter:
             let lan: BTreeSet<&str> =
                 org.kommuner.iter().chain(org.tidigare.iter().map(|t| &t.kommun)).filter_map(|c| c.get(..2)).collect();
             org.grannar_lan = lan.into_iter().map(str::to_string).collect();
-            org.konflikter = conflicts_of.remove(org.id.as_str()).unwrap_or_default();
+            org.konflikter = conflicts_of.get(org.id.as_str()).cloned().unwrap_or_default();
             org
         })
         .collect();
-    out.sort_by_cached_key(|o| (sort_key(&o.namn), o.id.clone()));
+    out.par_sort_by_cached_key(|o| (sort_key(&o.namn), o.id.clone()));
     out
 }
 

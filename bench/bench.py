@@ -153,6 +153,60 @@ def summarize(runs):
     }
 
 
+def memory_dir(name):
+    """Where the in-memory rounds write, or None without a writable tmpfs (BENCH_MEMORY_DIR,
+    default /dev/shm; BENCH_MEMORY_DIR= skips them)."""
+    base = os.environ.get("BENCH_MEMORY_DIR", "/dev/shm")
+    if not base or not os.path.isdir(base) or not os.access(base, os.W_OK):
+        return None
+    return Path(base) / "katalog-bench" / name
+
+
+def timed_rounds(runs, cmds, dests, hugo_site):
+    """`runs` rounds of every command in `cmds`, each into an emptied destination."""
+    results = {tool: [] for tool in cmds}
+    for i in range(runs):
+        for tool, cmd in cmds.items():
+            if dests.get(tool) is not None:
+                rm(dests[tool])
+            if tool == "hugo":
+                rm(hugo_site / "resources")
+            os.sync()
+            wait_quiet()
+            r = timed(cmd)
+            results[tool].append(r)
+            log(f"  run {i + 1}/{runs} {tool:8s} {r['wall']:8.3f} s wall {r['user'] + r['sys']:8.3f} s cpu "
+                f"{r['maxrss_mb']:8.1f} MB  (load {r['load1']:.2f})")
+    return results
+
+
+def stage_split(root, dest, runs):
+    """Medians of `runs` builds with `--timings`: each stage's wall time and peak memory."""
+    stage_runs = []
+    for _ in range(runs):
+        rm(dest)
+        os.sync()
+        wait_quiet()
+        stage_runs.append(json.loads(sh([str(KATALOG), "build", "--timings", "--root", str(root),
+                                         "--out", str(dest)])))
+    rm(dest)
+    if not stage_runs:
+        return None
+    names = [x["stage"] for x in stage_runs[0]["stages"]]
+    stages = {
+        "total_median": statistics.median(r["total_seconds"] for r in stage_runs),
+        "peak_rss_mb_max": max(r["peak_rss_mb"] for r in stage_runs),
+        "stages": [{"stage": n,
+                    "seconds_median": statistics.median(r["stages"][j]["seconds"] for r in stage_runs),
+                    "peak_rss_mb_so_far_max": max(r["stages"][j]["peak_rss_mb_so_far"] for r in stage_runs)}
+                   for j, n in enumerate(names)],
+        "runs": stage_runs,
+    }
+    log(f"  stages ({dest.parent}): " + ", ".join(f"{x['stage'].split(' ')[0]} {x['seconds_median']:.3f}s"
+                                                  for x in stages["stages"]))
+    return stages
+
+
 def bench_site(name, gen, desc):
     log(f"\n=== {name}: {desc}")
     site_dir = WORK / "sites" / name
@@ -197,55 +251,45 @@ def bench_site(name, gen, desc):
     hugo_stats = tree_stats(hugo_out)
     log(f"  hugo: {hugo_stats['html_pages']} pages, {hugo_stats['bytes'] / 1e6:.1f} MB")
 
-    results = {"katalog": [], "copy": [], "hugo": [], "check": []}
     kat_out, copy_out = out / "katalog-run", out / "copy"
-    for i in range(runs):
-        for tool in ["katalog", "copy", "hugo", "check"]:
-            dest = {"katalog": kat_out, "copy": copy_out, "hugo": hugo_out, "check": None}[tool]
-            if dest is not None:
-                rm(dest)
-            if tool == "hugo":
-                rm(hugo_site / "resources")
-            os.sync()
-            wait_quiet()
-            cmd = {
-                "katalog": [str(KATALOG), "build", "--root", str(root), "--out", str(kat_out)],
-                "copy": ["cp", "-r", str(ref), str(copy_out)],
-                "hugo": ["hugo", "--quiet", "-s", str(hugo_site), "-d", str(hugo_out)],
-                "check": [str(KATALOG), "check", "--root", str(root)],
-            }[tool]
-            r = timed(cmd)
-            results[tool].append(r)
-            log(f"  run {i + 1}/{runs} {tool:8s} {r['wall']:8.3f} s wall {r['user'] + r['sys']:8.3f} s cpu "
-                f"{r['maxrss_mb']:8.1f} MB  (load {r['load1']:.2f})")
-    # Stage split of a whole build (`katalog build --timings`): median of up to 3 runs.
-    stage_runs = []
-    st_out = out / "stages-run"
-    for i in range(min(runs, 3)):
-        rm(st_out)
-        os.sync()
-        wait_quiet()
-        stage_runs.append(json.loads(sh([str(KATALOG), "build", "--timings", "--root", str(root),
-                                         "--out", str(st_out)])))
-    rm(st_out)
-    stages = None
-    if stage_runs:
-        names = [x["stage"] for x in stage_runs[0]["stages"]]
-        stages = {
-            "total_median": statistics.median(r["total_seconds"] for r in stage_runs),
-            "peak_rss_mb_max": max(r["peak_rss_mb"] for r in stage_runs),
-            "stages": [{"stage": n,
-                        "seconds_median": statistics.median(r["stages"][j]["seconds"] for r in stage_runs),
-                        "peak_rss_mb_so_far_max": max(r["stages"][j]["peak_rss_mb_so_far"] for r in stage_runs)}
-                       for j, n in enumerate(names)],
-            "runs": stage_runs,
-        }
-        log("  stages: " + ", ".join(f"{x['stage'].split(' ')[0]} {x['seconds_median']:.3f}s"
-                                     for x in stages["stages"]))
+    cmds = {
+        "katalog": [str(KATALOG), "build", "--root", str(root), "--out", str(kat_out)],
+        "copy": ["cp", "-r", str(ref), str(copy_out)],
+        "hugo": ["hugo", "--quiet", "-s", str(hugo_site), "-d", str(hugo_out)],
+        "check": [str(KATALOG), "check", "--root", str(root)],
+    }
+    dests = {"katalog": kat_out, "copy": copy_out, "hugo": hugo_out, "check": None}
+    results = timed_rounds(runs, cmds, dests, hugo_site)
     if not KEEP:
-        for d in [kat_out, copy_out, hugo_out] + ([] if name == "national" else [ref]):
+        for d in [kat_out, copy_out, hugo_out]:
             rm(d)
+    # The same rounds with every output in memory (tmpfs): what is left is each tool's own
+    # work, without the disk's share (see BENCHMARKS.md on ext4's inode allocation).
+    in_memory = None
+    mem = memory_dir(name)
+    if mem is not None:
+        log(f"  in memory ({mem}):")
+        rm(mem)
+        mem.mkdir(parents=True)
+        m_kat, m_copy, m_hugo = mem / "katalog-run", mem / "copy", mem / "hugo-run"
+        m_cmds = {
+            "katalog": [str(KATALOG), "build", "--root", str(root), "--out", str(m_kat)],
+            "copy": ["cp", "-r", str(ref), str(m_copy)],
+            "hugo": ["hugo", "--quiet", "-s", str(hugo_site), "-d", str(m_hugo)],
+        }
+        in_memory = timed_rounds(runs, m_cmds, {"katalog": m_kat, "copy": m_copy, "hugo": m_hugo}, hugo_site)
+        for d in [m_kat, m_copy, m_hugo]:
+            rm(d)
+    # Stage split of a whole build (`katalog build --timings`), on disk and in memory.
+    stages = stage_split(root, out / "stages-run", min(runs, 3))
+    stages_in_memory = None
+    if mem is not None:
+        stages_in_memory = stage_split(root, mem / "stages-run", min(runs, 3))
+        rm(mem)
+    if not KEEP and name != "national":
+        rm(ref)
     s = {tool: summarize(rs) for tool, rs in results.items()}
+    mem_s = {tool: summarize(rs) for tool, rs in in_memory.items()} if in_memory else None
     k, c, h = s["katalog"], s["copy"], s["hugo"]
     kp, hp = ref_stats["html_pages"], hugo_stats["html_pages"]
     paired_copy = statistics.median(a["wall"] / b["wall"] for a, b in zip(results["katalog"], results["copy"]))
@@ -259,8 +303,10 @@ def bench_site(name, gen, desc):
         "hugo_output": hugo_stats,
         "hugo_corpus": corpus,
         "timings": s,
+        "timings_in_memory": mem_s,
         "search": search,
         "stages": stages,
+        "stages_in_memory": stages_in_memory,
         "ratios": {
             "katalog_over_copy": k["wall_median"] / c["wall_median"],
             "katalog_over_copy_paired": paired_copy,
@@ -274,6 +320,12 @@ def bench_site(name, gen, desc):
             "hugo_cpu_ms_per_page": 1000 * h["cpu_median"] / hp,
             "katalog_per_page_over_hugo_per_page": (k["wall_median"] / kp) / (h["wall_median"] / hp),
             "check_share_of_build": s["check"]["wall_median"] / k["wall_median"],
+        },
+        "ratios_in_memory": None if mem_s is None else {
+            "katalog_over_copy": mem_s["katalog"]["wall_median"] / mem_s["copy"]["wall_median"],
+            "katalog_over_copy_cpu": mem_s["katalog"]["cpu_median"] / max(mem_s["copy"]["cpu_median"], 1e-9),
+            "katalog_over_hugo": mem_s["katalog"]["wall_median"] / mem_s["hugo"]["wall_median"],
+            "katalog_over_hugo_cpu": mem_s["katalog"]["cpu_median"] / max(mem_s["hugo"]["cpu_median"], 1e-9),
         },
     }
 
@@ -314,19 +366,23 @@ def report(m, sites):
                  f"{fmt(t['hugo']['cpu_median'], 3)} | {fmt(ra['katalog_over_copy_cpu'])} | "
                  f"{fmt(ra['katalog_over_hugo_cpu'])} | {fmt(ra['katalog_cpu_ms_per_page'], 3)} | "
                  f"{fmt(ra['hugo_cpu_ms_per_page'], 3)} |")
-    with_stages = [r for r in sites if r.get("stages")]
-    if with_stages:
-        names = [x["stage"] for x in with_stages[0]["stages"]["stages"]]
-        L += ["", "Stages of one build (`katalog build --timings`, median wall seconds; in brackets the "
-              "peak RSS in MB so far, so the stage where it grows is the one that needs the memory):", "",
-              "| stage | " + " | ".join(r["name"] for r in with_stages) + " |",
-              "|---|" + "---|" * len(with_stages)]
-        for j, n in enumerate(names):
-            L.append(f"| {n} | " + " | ".join(
-                f"{fmt(r['stages']['stages'][j]['seconds_median'], 3)} ({r['stages']['stages'][j]['peak_rss_mb_so_far_max']})"
-                for r in with_stages) + " |")
-        L.append("| total (peak RSS MB) | " + " | ".join(
-            f"{fmt(r['stages']['total_median'], 3)} ({r['stages']['peak_rss_mb_max']})" for r in with_stages) + " |")
+    in_memory = [r for r in sites if r.get("timings_in_memory")]
+    if in_memory:
+        L += ["", "The same rounds with every output written to memory (tmpfs), so that the disk's share "
+              "is left out (medians, wall s; CPU in brackets):", "",
+              "| site | Katalog s | copy s | Hugo s | K/copy (CPU) | K/Hugo (CPU) | Katalog RSS MB |",
+              "|---|---|---|---|---|---|---|"]
+        for r in in_memory:
+            t, ra = r["timings_in_memory"], r["ratios_in_memory"]
+            k, c, h = t["katalog"], t["copy"], t["hugo"]
+            L.append(f"| {r['name']} | {fmt(k['wall_median'], 3)} ({fmt(k['cpu_median'], 3)}) | "
+                     f"{fmt(c['wall_median'], 3)} ({fmt(c['cpu_median'], 3)}) | "
+                     f"{fmt(h['wall_median'], 3)} ({fmt(h['cpu_median'], 3)}) | "
+                     f"{fmt(ra['katalog_over_copy'])} ({fmt(ra['katalog_over_copy_cpu'])}) | "
+                     f"{fmt(ra['katalog_over_hugo'])} ({fmt(ra['katalog_over_hugo_cpu'])}) | "
+                     f"{fmt(k['maxrss_mb_max'], 0)} |")
+    L += stage_table(sites, "stages", "Stages of one build on disk")
+    L += stage_table(sites, "stages_in_memory", "Stages of one build into memory (tmpfs)")
     L += ["", "Site contents (from each site's MANIFEST.json):", "",
           "| site | records | kommuner | län | organisations (base + extra) | utförare | sources | conflicts | "
           "content pages | Katalog HTML pages | files |", "|---|---|---|---|---|---|---|---|---|---|---|"]
@@ -344,6 +400,24 @@ def report(m, sites):
     return "\n".join(L) + "\n"
 
 
+def stage_table(sites, key, title):
+    with_stages = [r for r in sites if r.get(key)]
+    if not with_stages:
+        return []
+    names = [x["stage"] for x in with_stages[0][key]["stages"]]
+    L = ["", f"{title} (`katalog build --timings`, median wall seconds; in brackets the peak RSS in MB "
+         "so far, so the stage where it grows is the one that needs the memory):", "",
+         "| stage | " + " | ".join(r["name"] for r in with_stages) + " |",
+         "|---|" + "---|" * len(with_stages)]
+    for j, n in enumerate(names):
+        L.append(f"| {n} | " + " | ".join(
+            f"{fmt(r[key]['stages'][j]['seconds_median'], 3)} ({r[key]['stages'][j]['peak_rss_mb_so_far_max']})"
+            for r in with_stages) + " |")
+    L.append("| total (peak RSS MB) | " + " | ".join(
+        f"{fmt(r[key]['total_median'], 3)} ({r[key]['peak_rss_mb_max']})" for r in with_stages) + " |")
+    return L
+
+
 def targets(sites):
     import math
     by = {r["name"]: r for r in sites}
@@ -354,6 +428,10 @@ def targets(sites):
     L.append(f"- (a) cold build ≤ 1.5× a plain copy of its output: {'met' if ok else 'NOT met'}. Katalog/copy "
              + ", ".join(f"{r['name']} {fmt(r['ratios']['katalog_over_copy'])}× (CPU {fmt(r['ratios']['katalog_over_copy_cpu'])}×)"
                          for r in main_sites) + f"; worst {worst['name']}.")
+    in_memory = [r for r in main_sites if r.get("ratios_in_memory")]
+    if in_memory:
+        L.append("  In memory (tmpfs): Katalog/copy " + ", ".join(
+            f"{r['name']} {fmt(r['ratios_in_memory']['katalog_over_copy'])}×" for r in in_memory) + ".")
     ok_b1 = all(r["ratios"]["katalog_over_hugo"] < 1 for r in main_sites)
     line = (f"- (b) faster than Hugo at every N: {'met' if ok_b1 else 'NOT met'} (Katalog/Hugo "
             + ", ".join(f"{r['name']} {fmt(r['ratios']['katalog_over_hugo'])}× (CPU {fmt(r['ratios']['katalog_over_hugo_cpu'])}×)"
@@ -361,12 +439,15 @@ def targets(sites):
     if "n30000" in by:
         pp = by["n30000"]["ratios"]["katalog_per_page_over_hugo_per_page"]
         line += f"; at 30 000 time per page Katalog/Hugo = {fmt(pp)} (target ≤ 0.5: {'met' if pp <= 0.5 else 'NOT met'})"
+        mem = by["n30000"].get("ratios_in_memory")
+        if mem:
+            line += (f"; in memory (tmpfs) Katalog/Hugo = {fmt(mem['katalog_over_hugo'])} "
+                     f"(CPU {fmt(mem['katalog_over_hugo_cpu'])}; ≤ 0.5: {'met' if mem['katalog_over_hugo'] <= 0.5 else 'NOT met'})")
     L.append(line + ".")
     if "n30000" in by:
         rss = by["n30000"]["timings"]["katalog"]["maxrss_mb_max"]
         line = (f"- (c) peak memory < 300 MB at 30 000: {'met' if rss < 300 else 'NOT met'} ({fmt(rss, 0)} MB, "
                 f"{fmt(rss / 300, 2)}× the limit)")
-        st = by["n30000"].get("stages") or {}
         L.append(line + ".")
     with_search = [r for r in sites if r.get("search")]
     if with_search:

@@ -17,6 +17,7 @@
 //! encoding/csv, awk, cut, older pandas and R versions). The page /data/ says how to
 //! open the file in Excel.
 
+use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::Path;
@@ -394,7 +395,7 @@ pub fn exports<'a>(site: &'a Site, root: &Path) -> Result<Vec<Export<'a>>, Strin
     }
     // The descriptions of the files above, for machines: after them, since they give
     // each file's size and checksum.
-    let measured = files.iter().map(measure).collect::<Result<Vec<_>, _>>()?;
+    let measured = files.par_iter().map(measure).collect::<Result<Vec<_>, _>>()?;
     let package = crate::datapackage::datapackage(site, &measured)?;
     let catalogue = crate::dcat::catalogue(site, &measured)?;
     files.push(file(crate::datapackage::DATAPACKAGE_JSON, written(package)));

@@ -108,14 +108,16 @@ fn build_stages(
     }
     let mut statics = diags.take(static_files(root))?;
     let site = std::sync::Arc::new(site);
-    let index = search::build(&site);
+    // Independent of each other: the search index, and the open-data files measured for
+    // their descriptions (size and checksum), made side by side.
+    let (index, exports) = rayon::join(|| search::build(&site), || export::exports(&site, root));
     statics.push(("sokindex.json".into(), index.manifest.into_bytes()));
     let mut assets = assets::fingerprint(statics);
     assets.files.extend(index.files);
-    timings.lap("search index");
+    timings.lap("search index, exports");
     let theme = diags.take(render::load_theme(root, &site, &assets.urls))?;
     timings.lap("theme");
-    let (outputs, plan_diags) = plan::plan(&site, root, assets.files);
+    let (outputs, plan_diags) = plan::plan(&site, exports, assets.files);
     diags.extend(plan_diags);
     diags.stop_on_errors()?;
     timings.lap("plan");

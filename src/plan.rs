@@ -79,7 +79,7 @@ struct StatusGroup<'a> {
 
 pub fn plan<'a>(
     shared: &'a Arc<Site>,
-    root: &std::path::Path,
+    exports: Result<Vec<crate::export::Export<'a>>, String>,
     static_files: Vec<(String, Vec<u8>)>,
 ) -> (Vec<Output<'a>>, Diagnostics) {
     let site: &'a Site = shared;
@@ -190,7 +190,7 @@ pub fn plan<'a>(
         ));
     }
 
-    match crate::export::exports(site, root) {
+    match exports {
         Ok(files) => {
             let docs = crate::export::docs_for(&files);
             outputs.push(page("data/index.html".into(), "data.html", move || {

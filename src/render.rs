@@ -207,7 +207,7 @@ pub fn render_into(
     theme: &Theme,
     outputs: Vec<Output>,
     staging: &Staging,
-    existing: &std::collections::HashSet<&str>,
+    existing: &crate::links::Paths,
 ) -> Result<Vec<PageLinks>, Diagnostics> {
     let (made, pages): (Vec<Output>, Vec<Output>) =
         outputs.into_iter().partition(|o| !matches!(o.content, Content::Page { .. }));
@@ -230,7 +230,7 @@ fn emit(
     theme: &Theme,
     o: Output,
     staging: &Staging,
-    existing: &std::collections::HashSet<&str>,
+    existing: &crate::links::Paths,
 ) -> Result<Option<PageLinks>, Diagnostic> {
     // A page's links are checked from the text it was rendered to, without decoding it again.
     let links = |html: &str| o.path.ends_with(".html").then(|| PageLinks::of(&o.path, html, existing));

@@ -111,7 +111,7 @@ fn build_stages(
     // Independent of each other: the search index, and the open-data files measured for
     // their descriptions (size and checksum), made side by side.
     let (index, exports) = rayon::join(|| search::build(&site), || export::exports(&site, root));
-    statics.push(("sokindex.json".into(), index.manifest.into_bytes()));
+    statics.push(("sokindex.json".into(), index.manifest));
     let mut assets = assets::fingerprint(statics);
     assets.files.extend(index.files);
     timings.lap("search index, exports");

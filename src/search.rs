@@ -53,7 +53,7 @@ pub struct Index {
     /// `n-<first letter>-<length>.json` (names for "Menade du …?").
     pub files: Vec<(String, Vec<u8>)>,
     /// `sokindex.json`, the one file the browser fetches first.
-    pub manifest: String,
+    pub manifest: Vec<u8>,
 }
 
 /// One term's postings: per field, (document, weight) in document order, and the
@@ -79,7 +79,7 @@ pub fn build(site: &Site) -> Index {
     let titles = title_lists(&entries);
     // Each list's size, so the browser can stay within its budget for "Menade du …?".
     let keys: BTreeMap<String, usize> = titles.iter().map(|(k, json)| (k.clone(), json.len())).collect();
-    files.extend(titles.into_iter().map(|(k, json)| (format!("n-{k}.json"), json.into_bytes())));
+    files.extend(titles.into_iter().map(|(k, json)| (format!("n-{k}.json"), json)));
 
     let folder = format!("{}/sok-{}", crate::assets::FOLDER, set_hash(&files));
     let manifest = serde_json::json!({
@@ -95,7 +95,7 @@ pub fn build(site: &Site) -> Index {
     });
     Index {
         files: files.into_iter().map(|(name, bytes)| (format!("{folder}/{name}"), bytes)).collect(),
-        manifest: crate::text::json_without_markup(&manifest.to_string()),
+        manifest: crate::text::json_bytes_without_markup(&manifest, false).unwrap_or_default(),
     }
 }
 
@@ -273,8 +273,7 @@ fn store_chunks(entries: &[Entry]) -> Vec<(String, Vec<u8>)> {
                 .iter()
                 .map(|e| (e.reference.as_str(), e.dokument.titel.as_str(), e.dokument.typ, e.dokument.info.as_deref()))
                 .collect();
-            let json = crate::text::json_without_markup(&serde_json::to_string(&rows).unwrap_or_default());
-            (format!("d{i}.json"), json.into_bytes())
+            (format!("d{i}.json"), crate::text::json_bytes_without_markup(&rows, false).unwrap_or_default())
         })
         .collect()
 }
@@ -283,7 +282,7 @@ fn store_chunks(entries: &[Entry]) -> Vec<(String, Vec<u8>)> {
 /// the length of their squashed name (`squash`): key `<letter>-<length>` (the letter as
 /// [`file_key`] writes it), list `[[document, title], …]` (the address comes from the
 /// store, for the few names offered).
-fn title_lists(entries: &[Entry]) -> Vec<(String, String)> {
+fn title_lists(entries: &[Entry]) -> Vec<(String, Vec<u8>)> {
     let mut lists: BTreeMap<String, Vec<(usize, &str)>> = BTreeMap::new();
     for (doc, e) in entries.iter().enumerate().filter(|(_, e)| e.dokument.typ != "Sida") {
         let squashed = squash(&e.dokument.titel);
@@ -293,10 +292,7 @@ fn title_lists(entries: &[Entry]) -> Vec<(String, String)> {
     }
     lists
         .into_iter()
-        .map(|(key, list)| {
-            let json = crate::text::json_without_markup(&serde_json::to_string(&list).unwrap_or_default());
-            (key, json)
-        })
+        .map(|(key, list)| (key, crate::text::json_bytes_without_markup(&list, false).unwrap_or_default()))
         .collect()
 }
 

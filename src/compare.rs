@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use crate::labels;
 use crate::model::{Organisation, Site, Uppgift};
-use crate::population::{PerInvanare, inhabitants, percent};
+use crate::population::{ByCode, PerInvanare, inhabitants, percent};
 use crate::records::Driftsform;
 use crate::text::format_number;
 
@@ -52,7 +52,7 @@ pub struct Summa {
 }
 
 pub fn build(site: &Site) -> Jamforelse {
-    let population: BTreeMap<&str, Option<u64>> = site.kommuner.iter().map(|k| (k.kod.as_str(), k.folkmangd)).collect();
+    let population = ByCode::new(&site.kommuner);
     let group = |namn: String, lank: Option<String>, orgs: &[&Organisation]| group(site, &population, namn, lank, orgs);
     let order = [Driftsform::EgenRegi, Driftsform::Samverkan, Driftsform::Kommunalforbund, Driftsform::Entreprenad];
     let driftsformer = order
@@ -86,18 +86,10 @@ pub fn build(site: &Site) -> Jamforelse {
     Jamforelse { driftsformer, utforare, totalt: group("Alla verksamheter".into(), None, &all) }
 }
 
-/// `population`: each kommun's inhabitants by code, when known.
-fn group(
-    site: &Site,
-    population: &BTreeMap<&str, Option<u64>>,
-    namn: String,
-    lank: Option<String>,
-    orgs: &[&Organisation],
-) -> Grupp {
+fn group(site: &Site, population: &ByCode, namn: String, lank: Option<String>, orgs: &[&Organisation]) -> Grupp {
     let kommuner: BTreeSet<&str> = orgs.iter().flat_map(|o| o.kommuner.iter().map(String::as_str)).collect();
     // Each kommun once, even when it is in two of the organisations.
-    let people: Option<u64> =
-        site.befolkning.as_ref().and_then(|_| kommuner.iter().map(|c| population.get(c).copied().flatten()).sum());
+    let people: Option<u64> = site.befolkning.as_ref().and_then(|_| population.sum(kommuner.iter().copied()));
     let total = site.befolkning.as_ref().map(|b| b.totalt);
     Grupp {
         namn,

@@ -33,6 +33,20 @@ pub struct Befolkning {
     pub totalt_text: String,
 }
 
+/// Each kommun's inhabitants by code, to add up groups of kommuner.
+pub struct ByCode<'a>(BTreeMap<&'a str, Option<u64>>);
+
+impl<'a> ByCode<'a> {
+    pub fn new(kommuner: &'a [Kommun]) -> Self {
+        ByCode(kommuner.iter().map(|k| (k.kod.as_str(), k.folkmangd)).collect())
+    }
+
+    /// The inhabitants of the kommuner `codes` together; None when any is unknown.
+    pub fn sum<'c>(&self, codes: impl IntoIterator<Item = &'c str>) -> Option<u64> {
+        codes.into_iter().map(|c| self.0.get(c).copied().flatten()).sum()
+    }
+}
+
 /// The population file, read into a map from kommun code, with what is known about it.
 /// None when the site has no data/befolkning.yaml.
 pub fn read(loaded: &Loaded) -> Option<(Befolkning, BTreeMap<String, u64>)> {

@@ -198,11 +198,11 @@ pub fn finish(cx: &Context, drafts: Vec<Draft>, kommuner: &[Kommun], konflikter:
 /// the population. An organisation without current members, or without the figure, gets
 /// none.
 pub fn add_population(cx: &Context, organisationer: &mut [Organisation], kommuner: &[Kommun], year: i16) {
-    let by_code: BTreeMap<&str, Option<u64>> = kommuner.iter().map(|k| (k.kod.as_str(), k.folkmangd)).collect();
+    let population = crate::population::ByCode::new(kommuner);
     for org in organisationer {
         let people: Option<u64> = match org.kommuner.is_empty() {
             true => None,
-            false => org.kommuner.iter().map(|c| by_code.get(c.as_str()).copied().flatten()).sum(),
+            false => population.sum(org.kommuner.iter().map(String::as_str)),
         };
         org.folkmangd = people;
         org.folkmangd_text = people.map(crate::population::inhabitants);

@@ -162,6 +162,18 @@ def memory_dir(name):
     return Path(base) / "katalog-bench" / name
 
 
+def build_commands(root, ref, hugo_site, folder):
+    """Katalog's build, the copy of its reference output and Hugo's build, each into its
+    own folder under `folder`: (commands, destinations) by tool."""
+    dests = {"katalog": folder / "katalog-run", "copy": folder / "copy", "hugo": folder / "hugo-run"}
+    cmds = {
+        "katalog": [str(KATALOG), "build", "--root", str(root), "--out", str(dests["katalog"])],
+        "copy": ["cp", "-r", str(ref), str(dests["copy"])],
+        "hugo": ["hugo", "--quiet", "-s", str(hugo_site), "-d", str(dests["hugo"])],
+    }
+    return cmds, dests
+
+
 def timed_rounds(runs, cmds, dests, hugo_site):
     """`runs` rounds of every command in `cmds`, each into an emptied destination."""
     results = {tool: [] for tool in cmds}
@@ -251,17 +263,11 @@ def bench_site(name, gen, desc):
     hugo_stats = tree_stats(hugo_out)
     log(f"  hugo: {hugo_stats['html_pages']} pages, {hugo_stats['bytes'] / 1e6:.1f} MB")
 
-    kat_out, copy_out = out / "katalog-run", out / "copy"
-    cmds = {
-        "katalog": [str(KATALOG), "build", "--root", str(root), "--out", str(kat_out)],
-        "copy": ["cp", "-r", str(ref), str(copy_out)],
-        "hugo": ["hugo", "--quiet", "-s", str(hugo_site), "-d", str(hugo_out)],
-        "check": [str(KATALOG), "check", "--root", str(root)],
-    }
-    dests = {"katalog": kat_out, "copy": copy_out, "hugo": hugo_out, "check": None}
+    cmds, dests = build_commands(root, ref, hugo_site, out)
+    cmds["check"] = [str(KATALOG), "check", "--root", str(root)]
     results = timed_rounds(runs, cmds, dests, hugo_site)
     if not KEEP:
-        for d in [kat_out, copy_out, hugo_out]:
+        for d in dests.values():
             rm(d)
     # The same rounds with every output in memory (tmpfs): what is left is each tool's own
     # work, without the disk's share (see BENCHMARKS.md on ext4's inode allocation).
@@ -271,14 +277,9 @@ def bench_site(name, gen, desc):
         log(f"  in memory ({mem}):")
         rm(mem)
         mem.mkdir(parents=True)
-        m_kat, m_copy, m_hugo = mem / "katalog-run", mem / "copy", mem / "hugo-run"
-        m_cmds = {
-            "katalog": [str(KATALOG), "build", "--root", str(root), "--out", str(m_kat)],
-            "copy": ["cp", "-r", str(ref), str(m_copy)],
-            "hugo": ["hugo", "--quiet", "-s", str(hugo_site), "-d", str(m_hugo)],
-        }
-        in_memory = timed_rounds(runs, m_cmds, {"katalog": m_kat, "copy": m_copy, "hugo": m_hugo}, hugo_site)
-        for d in [m_kat, m_copy, m_hugo]:
+        m_cmds, m_dests = build_commands(root, ref, hugo_site, mem)
+        in_memory = timed_rounds(runs, m_cmds, m_dests, hugo_site)
+        for d in m_dests.values():
             rm(d)
     # Stage split of a whole build (`katalog build --timings`), on disk and in memory.
     stages = stage_split(root, out / "stages-run", min(runs, 3))

@@ -925,10 +925,12 @@
   Sok.prototype.onSubmit = function (e) {
     if (this.page && this.db) {
       e.preventDefault();
-      var hits = this.input.value.trim() === "" ? null : ready(this.db, this.input.value);
       if (this.input.value.trim() === "") {
         this.clear();
-      } else if (hits) {
+        return;
+      }
+      var hits = ready(this.db, this.input.value);
+      if (hits) {
         this.render(this.input.value, true, hits);
       } else {
         this.update(true);

@@ -21,9 +21,9 @@ pub struct PageLinks {
     problems: Vec<String>,
 }
 
-/// The paths the build writes, looked up for every link of every page: hashed with
-/// foldhash, as SipHash (std's default, made against hash flooding from outside input)
-/// made up a third of the link check's time.
+/// The paths the build writes, looked up for every link of every page. This set and the
+/// small ones of each page are hashed with foldhash: SipHash (std's default, made against
+/// hash flooding from outside input) made up a third of the link check's time.
 pub type Paths<'a> = foldhash::HashSet<&'a str>;
 
 impl PageLinks {
@@ -31,14 +31,14 @@ impl PageLinks {
     /// build writes, and the page's own ids.
     pub fn of(path: &str, html: &str, existing: &Paths) -> PageLinks {
         let (ids, links) = ids_and_links(html);
-        let own: Paths = ids.iter().copied().collect();
+        let own: foldhash::HashSet<&str> = ids.iter().copied().collect();
         let mut page =
             PageLinks { path: path.to_string(), ids: String::new(), elsewhere: Vec::new(), problems: Vec::new() };
         for id in ids {
             page.ids.push_str(id);
             page.ids.push('\n');
         }
-        let mut seen = Paths::default();
+        let mut seen = foldhash::HashSet::default();
         for link in links.into_iter().filter(|l| seen.insert(*l)) {
             let link =
                 if link.contains("&amp;") { Cow::Owned(link.replace("&amp;", "&")) } else { Cow::Borrowed(link) };

@@ -68,20 +68,42 @@ pub fn load(root: &Path) -> (Loaded, Diagnostics) {
         return (loaded, diags);
     }
 
-    loaded.site = load_single(root, "data/site.yaml", &mut diags);
-    loaded.register = load_single(root, "data/register.yaml", &mut diags);
-    loaded.lan = load_single(root, "data/lan.yaml", &mut diags);
-    loaded.befolkning = load_optional(root, "data/befolkning.yaml", &mut diags);
-    loaded.kallor = load_single(root, "data/kallor.yaml", &mut diags);
-    loaded.konflikter = load_optional(root, "data/konflikter.yaml", &mut diags);
-    loaded.nyckeltal = load_optional(root, "data/nyckeltal.yaml", &mut diags);
-    loaded.kommuner = load_folder(root, "data/kommuner", &mut diags);
-    loaded.po = load_folder(root, "data/po", &mut diags);
-    loaded.utforare = load_folder(root, "data/utforare", &mut diags);
-    loaded.pages = load_pages(root, &mut diags);
-    let (geo, geo_diags) = crate::geo::load(root);
-    loaded.geo = geo;
-    diags.extend(geo_diags);
+    // Every file and folder on its own task: reading and parsing is most of a small
+    // build's loading, and the files do not depend on each other. Diagnostics are
+    // sorted when shown, so the order they arrive in does not matter.
+    let mut part_diags: [Diagnostics; 12] = Default::default();
+    let [
+        d_site,
+        d_register,
+        d_lan,
+        d_befolkning,
+        d_kallor,
+        d_konflikter,
+        d_nyckeltal,
+        d_kommuner,
+        d_po,
+        d_utforare,
+        d_pages,
+        d_geo,
+    ] = &mut part_diags;
+    let l = &mut loaded;
+    rayon::scope(|s| {
+        s.spawn(|_| l.site = load_single(root, "data/site.yaml", d_site));
+        s.spawn(|_| l.register = load_single(root, "data/register.yaml", d_register));
+        s.spawn(|_| l.lan = load_single(root, "data/lan.yaml", d_lan));
+        s.spawn(|_| l.befolkning = load_optional(root, "data/befolkning.yaml", d_befolkning));
+        s.spawn(|_| l.kallor = load_single(root, "data/kallor.yaml", d_kallor));
+        s.spawn(|_| l.konflikter = load_optional(root, "data/konflikter.yaml", d_konflikter));
+        s.spawn(|_| l.nyckeltal = load_optional(root, "data/nyckeltal.yaml", d_nyckeltal));
+        s.spawn(|_| l.kommuner = load_folder(root, "data/kommuner", d_kommuner));
+        s.spawn(|_| l.po = load_folder(root, "data/po", d_po));
+        s.spawn(|_| l.utforare = load_folder(root, "data/utforare", d_utforare));
+        s.spawn(|_| l.pages = load_pages(root, d_pages));
+        s.spawn(|_| (l.geo, *d_geo) = crate::geo::load(root));
+    });
+    for d in part_diags {
+        diags.extend(d);
+    }
     warn_about_stray_files(root, &mut diags);
     loaded.failed = diags
         .sorted()

@@ -102,7 +102,12 @@ fn build_stages(
     timings: &mut timings::Timings,
 ) -> Result<usize, Stopped> {
     diags.take_message(out, output::check_replaceable(out))?;
-    let mut site = checked_model(root, diags, timings)?;
+    // The templates are read and parsed while the data loads; their problems are
+    // reported together with the data's.
+    let (site, templates) = rayon::join(|| checked_model(root, diags, timings), || render::read_templates(root));
+    let templates = diags.take(templates);
+    let mut site = site?;
+    let templates = templates?;
     if let Some(url) = base_url {
         site.bas_url = diags.take_message("--base-url", validate::normalise_base_url(url))?;
     }
@@ -115,7 +120,7 @@ fn build_stages(
     let mut assets = assets::fingerprint(statics);
     assets.files.extend(index.files);
     timings.lap("search index, exports");
-    let theme = diags.take(render::load_theme(root, &site, &assets.urls))?;
+    let theme = render::load_theme(templates, &site, &assets.urls);
     timings.lap("theme");
     let (outputs, plan_diags) = plan::plan(&site, exports, assets.files);
     diags.extend(plan_diags);

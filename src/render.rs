@@ -21,12 +21,14 @@ pub struct Theme {
     env: Environment<'static>,
 }
 
-/// Loads every template of the theme; all problems at once.
-pub fn load_theme(
-    root: &Path,
-    site: &std::sync::Arc<Site>,
-    assets: &BTreeMap<String, String>,
-) -> Result<Theme, Diagnostics> {
+/// The theme's templates, parsed, before the site's values are added: reading them needs
+/// nothing from the data, so a build reads them while it loads the data.
+pub struct Templates {
+    env: Environment<'static>,
+}
+
+/// Reads and parses every template of the theme; all problems at once.
+pub fn read_templates(root: &Path) -> Result<Templates, Diagnostics> {
     let dir = root.join("themes/default/templates");
     let mut diags = Diagnostics::default();
     let mut env = Environment::new();
@@ -55,13 +57,17 @@ pub fn load_theme(
             Err(e) => diags.push(e.diagnostic(rel)),
         }
     }
-    if diags.has_errors() {
-        return Err(diags);
-    }
+    if diags.has_errors() { Err(diags) } else { Ok(Templates { env }) }
+}
+
+/// The templates with the site's values (`site`, `kommuner`, …) and the fingerprinted
+/// addresses of its assets (`tillgang`).
+pub fn load_theme(templates: Templates, site: &std::sync::Arc<Site>, assets: &BTreeMap<String, String>) -> Theme {
+    let mut env = templates.env;
     add_globals(&mut env, site);
     // Template name of an asset → its fingerprinted address.
     env.add_global("tillgang", ser(assets));
-    Ok(Theme { env })
+    Theme { env }
 }
 
 fn add_globals(env: &mut Environment<'static>, site: &std::sync::Arc<Site>) {

@@ -61,7 +61,8 @@ impl<T: Serialize + Send + Sync + 'static> Object for Record<T> {
     }
 }
 
-/// What [`Picker`] found: the wanted field's value, and every field's name.
+/// What [`Picker`] found: the wanted field's value, or, when none is wanted, every
+/// field's name.
 struct Picked {
     found: Option<Value>,
     names: Vec<&'static str>,
@@ -99,9 +100,11 @@ impl ser::SerializeStruct for PickFields<'_> {
     type Error = NotAStruct;
 
     fn serialize_field<V: ?Sized + Serialize>(&mut self, key: &'static str, value: &V) -> Result<(), NotAStruct> {
-        self.picked.names.push(key);
-        if self.want == Some(key) {
-            self.picked.found = Some(Value::from(minijinja::value::Serde(value)));
+        match self.want {
+            // Only enumerating needs the names.
+            None => self.picked.names.push(key),
+            Some(want) if want == key => self.picked.found = Some(Value::from(minijinja::value::Serde(value))),
+            Some(_) => {}
         }
         Ok(())
     }
@@ -130,7 +133,8 @@ impl<'a> ser::Serializer for Picker<'a> {
     type SerializeStructVariant = Impossible<Picked, NotAStruct>;
 
     fn serialize_struct(self, _: &'static str, len: usize) -> Result<PickFields<'a>, NotAStruct> {
-        Ok(PickFields { want: self.want, picked: Picked { found: None, names: Vec::with_capacity(len) } })
+        let names = if self.want.is_none() { Vec::with_capacity(len) } else { Vec::new() };
+        Ok(PickFields { want: self.want, picked: Picked { found: None, names } })
     }
 
     refuse!(
@@ -218,7 +222,7 @@ mod tests {
         let row = Row { namn: "Borlänge".into(), antal: 3, not: None };
         let picked = row.serialize(Picker { want: Some("antal") }).unwrap();
         assert_eq!(picked.found, Some(Value::from(3)));
-        assert_eq!(picked.names, vec!["namn", "antal"]);
+        assert_eq!(row.serialize(Picker { want: None }).unwrap().names, vec!["namn", "antal"]);
         assert!(row.serialize(Picker { want: Some("not") }).unwrap().found.is_none());
         assert!(3u8.serialize(Picker { want: None }).is_err());
     }

@@ -207,19 +207,20 @@ fn site_summary(site: &Site) -> BTreeMap<&'static str, Value> {
 /// against `existing` (every path the build writes) as it is written. Template errors
 /// and write errors are collected, not fatal one by one.
 ///
-/// Files that are not pages (exports, search index, assets) are written first, so their
-/// bytes are freed before the pages render instead of waiting their turn.
+/// Files that are not pages (exports, search index, assets) come first in the one
+/// parallel run, so their bytes are freed early, and no thread waits at a barrier
+/// between them and the pages.
 pub fn render_into(
     theme: &Theme,
     outputs: Vec<Output>,
     staging: &Staging,
     existing: &crate::links::Paths,
 ) -> Result<Vec<PageLinks>, Diagnostics> {
-    let (made, pages): (Vec<Output>, Vec<Output>) =
+    let (mut outputs, pages): (Vec<Output>, Vec<Output>) =
         outputs.into_iter().partition(|o| !matches!(o.content, Content::Page { .. }));
-    let emit = |o: Output| emit(theme, o, staging, existing);
-    let mut results: Vec<Result<Option<PageLinks>, Diagnostic>> = made.into_par_iter().map(emit).collect();
-    results.par_extend(pages.into_par_iter().map(emit));
+    outputs.extend(pages);
+    let results: Vec<Result<Option<PageLinks>, Diagnostic>> =
+        outputs.into_par_iter().map(|o| emit(theme, o, staging, existing)).collect();
     let mut pages = Vec::with_capacity(results.len());
     let mut diags = Diagnostics::default();
     for r in results {

@@ -49,92 +49,109 @@ impl<T: Serialize + Send + Sync + 'static> Object for Record<T> {
     }
 
     fn get_value(self: &Arc<Self>, key: &Value) -> Option<Value> {
-        let name = key.as_str()?;
-        self.record().serialize(Picker { want: Some(name) }).ok()?.found
+        field(self.record(), key.as_str()?)
     }
 
     fn enumerate(self: &Arc<Self>) -> Enumerator {
-        match self.record().serialize(Picker { want: None }) {
-            Ok(picked) => Enumerator::Values(picked.names.into_iter().map(Value::from).collect()),
-            Err(_) => Enumerator::Empty,
+        match field_names(self.record()) {
+            Some(names) => Enumerator::Values(names.into_iter().map(Value::from).collect()),
+            None => Enumerator::Empty,
         }
     }
 }
 
-/// What [`Picker`] found: the wanted field's value, or, when none is wanted, every
-/// field's name.
-struct Picked {
-    found: Option<Value>,
-    names: Vec<&'static str>,
+/// The field `name` of `record` as a template value, the fields after it unread.
+fn field<T: Serialize>(record: &T, name: &str) -> Option<Value> {
+    match record.serialize(Picker { want: Some(name) }) {
+        Err(Stop::Found(value)) => Some(value),
+        _ => None,
+    }
 }
 
-/// A serializer for structs only: it reads the field named `want` and passes the others by.
+/// The names of `record`'s fields, if it is a struct.
+fn field_names<T: Serialize>(record: &T) -> Option<Names> {
+    record.serialize(Picker { want: None }).ok()
+}
+
+/// The names of a struct's fields, in order: what [`Picker`] returns when it wants none.
+type Names = Vec<&'static str>;
+
+/// A serializer for structs only: it stops at the field named `want` with its value
+/// ([`Stop::Found`]), or, wanting none, lists the field names.
 struct Picker<'a> {
     want: Option<&'a str>,
 }
 
+/// Why [`Picker`] stopped early: the value was not a struct, or the wanted field was
+/// found, which ends the walk over the remaining fields.
 #[derive(Debug)]
-struct NotAStruct;
+enum Stop {
+    NotAStruct,
+    Found(Value),
+}
 
-impl fmt::Display for NotAStruct {
+impl fmt::Display for Stop {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a template record must serialize as a struct")
+        match self {
+            Stop::NotAStruct => f.write_str("a template record must serialize as a struct"),
+            Stop::Found(_) => f.write_str("the wanted field was found"),
+        }
     }
 }
 
-impl std::error::Error for NotAStruct {}
+impl std::error::Error for Stop {}
 
-impl ser::Error for NotAStruct {
+impl ser::Error for Stop {
     fn custom<M: fmt::Display>(_: M) -> Self {
-        NotAStruct
+        Stop::NotAStruct
     }
 }
 
 struct PickFields<'a> {
     want: Option<&'a str>,
-    picked: Picked,
+    names: Names,
 }
 
 impl ser::SerializeStruct for PickFields<'_> {
-    type Ok = Picked;
-    type Error = NotAStruct;
+    type Ok = Names;
+    type Error = Stop;
 
-    fn serialize_field<V: ?Sized + Serialize>(&mut self, key: &'static str, value: &V) -> Result<(), NotAStruct> {
+    fn serialize_field<V: ?Sized + Serialize>(&mut self, key: &'static str, value: &V) -> Result<(), Stop> {
         match self.want {
-            // Only enumerating needs the names.
-            None => self.picked.names.push(key),
-            Some(want) if want == key => self.picked.found = Some(Value::from(minijinja::value::Serde(value))),
+            None => self.names.push(key),
+            Some(want) if want == key => return Err(Stop::Found(Value::from(minijinja::value::Serde(value)))),
             Some(_) => {}
         }
         Ok(())
     }
 
-    fn end(self) -> Result<Picked, NotAStruct> {
-        Ok(self.picked)
+    fn end(self) -> Result<Names, Stop> {
+        Ok(self.names)
     }
 }
 
 /// Everything but a struct is refused.
 macro_rules! refuse {
     ($($name:ident($($arg:ty),*)),* $(,)?) => {
-        $(fn $name(self, $(_: $arg),*) -> Result<Picked, NotAStruct> { Err(NotAStruct) })*
+        $(fn $name(self, $(_: $arg),*) -> Result<Names, Stop> { Err(Stop::NotAStruct) })*
     };
 }
 
 impl<'a> ser::Serializer for Picker<'a> {
-    type Ok = Picked;
-    type Error = NotAStruct;
-    type SerializeSeq = Impossible<Picked, NotAStruct>;
-    type SerializeTuple = Impossible<Picked, NotAStruct>;
-    type SerializeTupleStruct = Impossible<Picked, NotAStruct>;
-    type SerializeTupleVariant = Impossible<Picked, NotAStruct>;
-    type SerializeMap = Impossible<Picked, NotAStruct>;
+    type Ok = Names;
+    type Error = Stop;
+    type SerializeSeq = Impossible<Names, Stop>;
+    type SerializeTuple = Impossible<Names, Stop>;
+    type SerializeTupleStruct = Impossible<Names, Stop>;
+    type SerializeTupleVariant = Impossible<Names, Stop>;
+    type SerializeMap = Impossible<Names, Stop>;
     type SerializeStruct = PickFields<'a>;
-    type SerializeStructVariant = Impossible<Picked, NotAStruct>;
+    type SerializeStructVariant = Impossible<Names, Stop>;
 
-    fn serialize_struct(self, _: &'static str, len: usize) -> Result<PickFields<'a>, NotAStruct> {
+    fn serialize_struct(self, _: &'static str, len: usize) -> Result<PickFields<'a>, Stop> {
+        // Only enumerating needs the names.
         let names = if self.want.is_none() { Vec::with_capacity(len) } else { Vec::new() };
-        Ok(PickFields { want: self.want, picked: Picked { found: None, names } })
+        Ok(PickFields { want: self.want, names })
     }
 
     refuse!(
@@ -158,11 +175,11 @@ impl<'a> ser::Serializer for Picker<'a> {
         serialize_unit_variant(&'static str, u32, &'static str),
     );
 
-    fn serialize_some<V: ?Sized + Serialize>(self, _: &V) -> Result<Picked, NotAStruct> {
-        Err(NotAStruct)
+    fn serialize_some<V: ?Sized + Serialize>(self, _: &V) -> Result<Names, Stop> {
+        Err(Stop::NotAStruct)
     }
-    fn serialize_newtype_struct<V: ?Sized + Serialize>(self, _: &'static str, _: &V) -> Result<Picked, NotAStruct> {
-        Err(NotAStruct)
+    fn serialize_newtype_struct<V: ?Sized + Serialize>(self, _: &'static str, _: &V) -> Result<Names, Stop> {
+        Err(Stop::NotAStruct)
     }
     fn serialize_newtype_variant<V: ?Sized + Serialize>(
         self,
@@ -170,17 +187,17 @@ impl<'a> ser::Serializer for Picker<'a> {
         _: u32,
         _: &'static str,
         _: &V,
-    ) -> Result<Picked, NotAStruct> {
-        Err(NotAStruct)
+    ) -> Result<Names, Stop> {
+        Err(Stop::NotAStruct)
     }
-    fn serialize_seq(self, _: Option<usize>) -> Result<Self::SerializeSeq, NotAStruct> {
-        Err(NotAStruct)
+    fn serialize_seq(self, _: Option<usize>) -> Result<Self::SerializeSeq, Stop> {
+        Err(Stop::NotAStruct)
     }
-    fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, NotAStruct> {
-        Err(NotAStruct)
+    fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, Stop> {
+        Err(Stop::NotAStruct)
     }
-    fn serialize_tuple_struct(self, _: &'static str, _: usize) -> Result<Self::SerializeTupleStruct, NotAStruct> {
-        Err(NotAStruct)
+    fn serialize_tuple_struct(self, _: &'static str, _: usize) -> Result<Self::SerializeTupleStruct, Stop> {
+        Err(Stop::NotAStruct)
     }
     fn serialize_tuple_variant(
         self,
@@ -188,11 +205,11 @@ impl<'a> ser::Serializer for Picker<'a> {
         _: u32,
         _: &'static str,
         _: usize,
-    ) -> Result<Self::SerializeTupleVariant, NotAStruct> {
-        Err(NotAStruct)
+    ) -> Result<Self::SerializeTupleVariant, Stop> {
+        Err(Stop::NotAStruct)
     }
-    fn serialize_map(self, _: Option<usize>) -> Result<Self::SerializeMap, NotAStruct> {
-        Err(NotAStruct)
+    fn serialize_map(self, _: Option<usize>) -> Result<Self::SerializeMap, Stop> {
+        Err(Stop::NotAStruct)
     }
     fn serialize_struct_variant(
         self,
@@ -200,8 +217,8 @@ impl<'a> ser::Serializer for Picker<'a> {
         _: u32,
         _: &'static str,
         _: usize,
-    ) -> Result<Self::SerializeStructVariant, NotAStruct> {
-        Err(NotAStruct)
+    ) -> Result<Self::SerializeStructVariant, Stop> {
+        Err(Stop::NotAStruct)
     }
 }
 
@@ -220,10 +237,11 @@ mod tests {
     #[test]
     fn reads_one_field_and_lists_the_names() {
         let row = Row { namn: "Borlänge".into(), antal: 3, not: None };
-        let picked = row.serialize(Picker { want: Some("antal") }).unwrap();
-        assert_eq!(picked.found, Some(Value::from(3)));
-        assert_eq!(row.serialize(Picker { want: None }).unwrap().names, vec!["namn", "antal"]);
-        assert!(row.serialize(Picker { want: Some("not") }).unwrap().found.is_none());
-        assert!(3u8.serialize(Picker { want: None }).is_err());
+        assert_eq!(field(&row, "antal"), Some(Value::from(3)));
+        assert_eq!(field(&row, "namn"), Some(Value::from("Borlänge")));
+        assert_eq!(field_names(&row), Some(vec!["namn", "antal"]));
+        assert_eq!(field(&row, "not"), None);
+        assert_eq!(field(&3u8, "antal"), None);
+        assert_eq!(field_names(&3u8), None);
     }
 }

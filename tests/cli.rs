@@ -43,6 +43,21 @@ fn failed_build_leaves_the_previous_output_untouched() {
 }
 
 #[test]
+fn broken_data_and_a_broken_template_are_reported_in_one_run() {
+    let site = fixture("minimal");
+    write(site.path(), "data/kommuner/2081-borlange.yaml", "kod: \"2081\"\nnamn: [\n");
+    let sok = site.path().join("themes/default/templates/sok.html");
+    write(site.path(), "themes/default/templates/sok.html", &(read(&sok) + "{% if %}\n"));
+    let (out, public) = build(site.path());
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("data/kommuner/2081-borlange.yaml:"), "{err}");
+    assert!(err.contains("themes/default/templates/sok.html:") && err.contains("template error"), "{err}");
+    assert!(err.contains("nothing written"), "{err}");
+    assert!(!public.exists());
+}
+
+#[test]
 fn broken_internal_links_fail_the_build_and_leave_the_output_untouched() {
     let site = fixture("minimal");
     let (first, out) = build(site.path());

@@ -242,12 +242,13 @@ fn emit(
     // A page's links are checked from the text it was rendered to, without decoding it again.
     let links = |html: &str| o.path.ends_with(".html").then(|| PageLinks::of(&o.path, html, existing));
     let write_error = |m| Diagnostic::error(&o.path, m);
-    match o.content {
-        Content::Written(write) => staging.write_with(&o.path, write).map(|()| None).map_err(write_error),
+    let (bytes, found) = match o.content {
+        Content::Written(write) => {
+            return staging.write_with(&o.path, write).map(|()| None).map_err(write_error);
+        }
         Content::Bytes(bytes) => {
             let found = std::str::from_utf8(&bytes).ok().and_then(links);
-            staging.write(&o.path, &bytes).map_err(write_error)?;
-            Ok(found)
+            (bytes, found)
         }
         Content::Page { template, context } => {
             let html = theme.env.get_template(template).and_then(|t| t.render(context())).map_err(|e| {
@@ -256,10 +257,11 @@ fn emit(
                 d
             })?;
             let found = links(&html);
-            staging.write(&o.path, html.as_bytes()).map_err(write_error)?;
-            Ok(found)
+            (html.into_bytes(), found)
         }
-    }
+    };
+    staging.write(&o.path, &bytes).map_err(write_error)?;
+    Ok(found)
 }
 
 fn template_diagnostic(fallback: &Path, e: &minijinja::Error) -> Diagnostic {

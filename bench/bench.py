@@ -219,6 +219,16 @@ def stage_split(root, dest, runs):
     return stages
 
 
+def tool_ratios(s):
+    """Katalog's median wall and CPU time over the copy's and Hugo's, from summarized rounds."""
+    k = s["katalog"]
+    ratios = {}
+    for tool in ("copy", "hugo"):
+        ratios[f"katalog_over_{tool}"] = k["wall_median"] / s[tool]["wall_median"]
+        ratios[f"katalog_over_{tool}_cpu"] = k["cpu_median"] / max(s[tool]["cpu_median"], 1e-9)
+    return ratios
+
+
 def bench_site(name, gen, desc):
     log(f"\n=== {name}: {desc}")
     site_dir = WORK / "sites" / name
@@ -291,7 +301,7 @@ def bench_site(name, gen, desc):
         rm(ref)
     s = {tool: summarize(rs) for tool, rs in results.items()}
     mem_s = {tool: summarize(rs) for tool, rs in in_memory.items()} if in_memory else None
-    k, c, h = s["katalog"], s["copy"], s["hugo"]
+    k, h = s["katalog"], s["hugo"]
     kp, hp = ref_stats["html_pages"], hugo_stats["html_pages"]
     paired_copy = statistics.median(a["wall"] / b["wall"] for a, b in zip(results["katalog"], results["copy"]))
     paired_hugo = statistics.median(a["wall"] / b["wall"] for a, b in zip(results["katalog"], results["hugo"]))
@@ -309,12 +319,9 @@ def bench_site(name, gen, desc):
         "stages": stages,
         "stages_in_memory": stages_in_memory,
         "ratios": {
-            "katalog_over_copy": k["wall_median"] / c["wall_median"],
+            **tool_ratios(s),
             "katalog_over_copy_paired": paired_copy,
-            "katalog_over_copy_cpu": k["cpu_median"] / max(c["cpu_median"], 1e-9),
-            "katalog_over_hugo": k["wall_median"] / h["wall_median"],
             "katalog_over_hugo_paired": paired_hugo,
-            "katalog_over_hugo_cpu": k["cpu_median"] / max(h["cpu_median"], 1e-9),
             "katalog_ms_per_page": 1000 * k["wall_median"] / kp,
             "katalog_cpu_ms_per_page": 1000 * k["cpu_median"] / kp,
             "hugo_ms_per_page": 1000 * h["wall_median"] / hp,
@@ -322,12 +329,7 @@ def bench_site(name, gen, desc):
             "katalog_per_page_over_hugo_per_page": (k["wall_median"] / kp) / (h["wall_median"] / hp),
             "check_share_of_build": s["check"]["wall_median"] / k["wall_median"],
         },
-        "ratios_in_memory": None if mem_s is None else {
-            "katalog_over_copy": mem_s["katalog"]["wall_median"] / mem_s["copy"]["wall_median"],
-            "katalog_over_copy_cpu": mem_s["katalog"]["cpu_median"] / max(mem_s["copy"]["cpu_median"], 1e-9),
-            "katalog_over_hugo": mem_s["katalog"]["wall_median"] / mem_s["hugo"]["wall_median"],
-            "katalog_over_hugo_cpu": mem_s["katalog"]["cpu_median"] / max(mem_s["hugo"]["cpu_median"], 1e-9),
-        },
+        "ratios_in_memory": None if mem_s is None else tool_ratios(mem_s),
     }
 
 
